@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  MOCK_BANK_HOST: z.string().default('127.0.0.1'),
+  MOCK_BANK_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+  /** Unset: the test-support API is not even mounted (404). */
+  MOCK_BANK_TEST_TOKEN: z.string().min(8).optional(),
+});
+
+export type BankConfig = z.infer<typeof Env>;
+
+/** Reads the environment; a wrong variable stops start-up with its name. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BankConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`mock bank: bad environment: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import type { BankContext } from '../services/context.ts';
+import type { AppEnv } from './env.ts';
+import { frontDoors } from './frontDoors.tsx';
+import { issuance } from './issuance/index.ts';
+import { lookup } from './lookup.tsx';
+import { phonePage } from './phonePage.tsx';
+import { renewal } from './renewal.tsx';
+import { securityHeaders, staticFiles } from './security.ts';
+import { sessions } from './session.ts';
+import { testApi } from './testApi.ts';
+import { bodyLimit } from './bodyLimit.ts';
+
+export interface AppOptions {
+  bank: BankContext;
+  /** Unset: the test-support API is not mounted at all, so every /__test__ path is 404. */
+  testToken?: string | undefined;
+}
+
+export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('bank', bank);
+    const started = Date.now();
+    await next();
+    // Method, path and status only: no query, no body, so no secret reaches the log.
+    bank.log('http', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
+  });
+  app.use('*', bodyLimit);
+  app.use('*', securityHeaders);
+  app.route('/static', staticFiles);
+  if (testToken) app.route('/__test__', testApi(testToken));
+  app.use('*', sessions);
+  app.route('/', frontDoors);
+  app.route('/', issuance);
+  app.route('/', lookup);
+  app.route('/', renewal);
+  app.route('/', phonePage);
+  app.onError((err, c) => {
+    bank.log('error', { path: c.req.path, name: err.name });
+    return c.text('일시적인 오류가 발생했습니다.', 500);
+  });
+  return app;
+}

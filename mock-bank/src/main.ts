@@ -1,0 +1,18 @@
+import { serve } from '@hono/node-server';
+import { readConfig } from './config.ts';
+import { createApp } from './http/app.ts';
+import { createContext } from './services/context.ts';
+import { MemoryStore } from './store.ts';
+
+const config = readConfig();
+const bank = createContext(new MemoryStore());
+const app = createApp({ bank, testToken: config.MOCK_BANK_TEST_TOKEN });
+
+const server = serve({ fetch: app.fetch, hostname: config.MOCK_BANK_HOST, port: config.MOCK_BANK_PORT }, (info) => {
+  const testApi = config.MOCK_BANK_TEST_TOKEN ? 'test-support API on' : 'test-support API off';
+  console.log(`mock bank listening on http://${info.address}:${info.port}/ (${testApi})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

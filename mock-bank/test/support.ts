@@ -1,0 +1,58 @@
+import { createApp } from '../src/http/app.ts';
+import { createContext, type BankContext } from '../src/services/context.ts';
+import { MemoryStore } from '../src/store.ts';
+
+export const TEST_TOKEN = 'test-token-for-unit-tests';
+
+/** A fresh bank (own store, silent log) and its Hono app, driven in-process with `app.request`. */
+export function makeBank(overrides: Partial<BankContext> = {}) {
+  const logLines: string[] = [];
+  const bank = createContext(new MemoryStore(), {
+    log: (event, fields) => logLines.push(JSON.stringify({ event, ...fields })),
+    ...overrides,
+  });
+  const app = createApp({ bank, testToken: TEST_TOKEN });
+  return { bank, app, logLines };
+}
+
+export type TestBank = ReturnType<typeof makeBank>;
+
+/** A browser-like client: keeps the session cookie, sends forms, does not follow redirects. */
+export function browser(app: TestBank['app']) {
+  let cookie = '';
+  async function send(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await app.request(path, { ...init, headers, redirect: 'manual' });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    return res;
+  }
+  return {
+    get: (path: string) => send(path),
+    post: (path: string, fields: Record<string, string> = {}) =>
+      send(path, { method: 'POST', body: new URLSearchParams(fields) }),
+    setCookie: (value: string) => {
+      cookie = value;
+    },
+    get cookie() {
+      return cookie;
+    },
+  };
+}
+
+/** The test-support API with the right token. */
+export function api(app: TestBank['app']) {
+  const call = (method: string, path: string, body?: unknown) =>
+    app.request(`/__test__${path}`, {
+      method,
+      headers: { 'x-test-token': TEST_TOKEN, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return {
+    call,
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown = {}) => call('POST', path, body),
+    delete: (path: string) => call('DELETE', path),
+  };
+}
