@@ -30,6 +30,8 @@ export interface Session {
   renewal?: RenewalState;
   /** One alert carried across a redirect (e.g. a refused step), shown once. */
   flash?: string;
+  /** One informational notice carried across a redirect (e.g. the automatic logout), shown once. */
+  notice?: string;
 }
 
 /** The one small interface the services use; memory today, anything tomorrow. */

@@ -85,4 +85,6 @@ export interface SmsMessage {
 export interface Phone {
   number: string;
   sms: SmsMessage[];
+  /** A 모바일OTP issued to this phone lives here (the phone page shows its current code). */
+  otpSecret?: string;
 }

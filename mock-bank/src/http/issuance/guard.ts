@@ -64,3 +64,10 @@ export function takeFlash(session: Session): string | undefined {
   delete session.flash;
   return message;
 }
+
+/** The notice carried by a redirect, shown once. */
+export function takeNotice(session: Session): string | undefined {
+  const message = session.notice;
+  delete session.notice;
+  return message;
+}
