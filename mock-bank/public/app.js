@@ -224,7 +224,9 @@
     'select:not([disabled]), textarea:not([disabled])';
 
   function isEmpty(input) {
-    if (input.type === 'checkbox' || input.type === 'radio') return !input.checked;
+    if (input.type === 'checkbox') return !input.checked;
+    // A radio group is empty only when none of its options is chosen.
+    if (input.type === 'radio') return !input.form.querySelector('input[type="radio"][name="' + input.name + '"]:checked');
     return input.value === '';
   }
 
@@ -236,11 +238,11 @@
         return el.matches(INPUTS);
       });
       if (inputs.length === 0) continue; // e.g. a form holding only a 재요청 button
-      var target =
-        inputs.filter(function (el) {
-          return el.getAttribute('aria-invalid') === 'true' || isEmpty(el);
-        })[0] || inputs[0];
-      target.focus();
+      // No empty or invalid field: the alert is not about this form's fields (e.g. a timed-out code).
+      var target = inputs.filter(function (el) {
+        return el.getAttribute('aria-invalid') === 'true' || isEmpty(el);
+      })[0];
+      if (target) target.focus();
       return;
     }
   }

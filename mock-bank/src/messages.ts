@@ -27,12 +27,15 @@ export const MSG = {
   limitExceeded: (what: string) =>
     `${what} 오류 횟수를 초과하였습니다. 가까운 영업점을 방문하시거나 KB스타뱅킹에서 오류 해제 후 이용해 주세요.`,
   mediumNotHeld: (what: string) => `등록된 ${what}가 없습니다. 다른 인증수단을 선택해 주세요.`,
+  chooseMedium: '인증수단을 선택해 주세요.',
   digitsFormat: (label: string, length: number) => `${label}를 숫자 ${length}자리로 입력해 주세요.`,
   // 모바일OTP 발급
   mobileOtpIssued: '모바일OTP가 발급되었습니다. OTP로 인증해 주세요.',
+  codeNotRequested: '인증번호 요청 버튼을 눌러 인증번호를 먼저 받아 주세요.',
   // 고객정보 확인
   emailFormat: '이메일 주소를 정확히 입력해 주세요.',
   addressRequired: '주소를 입력해 주세요.',
+  addressTooLong: (max: number) => `주소는 ${max}자 이내로 입력해 주세요.`,
   // 인증서 설정
   cloudTermsRequired: '금융인증서비스 이용약관에 동의해 주세요.',
   pinFormat: '비밀번호는 숫자 6자리로 입력해 주세요.',
@@ -40,12 +43,19 @@ export const MSG = {
   pinMismatch: '비밀번호가 일치하지 않습니다.',
   // 아이디찾기
   noCustomer: '일치하는 고객 정보가 없습니다.',
+  idLookupResult: (userId: string) => `고객님의 사용자ID는 ${userId} 입니다`,
   // 갱신
   renewalTooEarly: '가입자 갱신 등록은 30일 전부터 허용됩니다.',
   renewalExpired: '유효기간이 지난 인증서는 갱신할 수 없습니다. 새로 발급해 주세요.',
   renewalNone: '갱신할 금융인증서가 없습니다.',
   certificatePinMismatch: (n: number, limit: number) => `비밀번호가 일치하지 않습니다. (오류 ${n}회/${limit}회)`,
   certificateLocked: '비밀번호 오류 횟수를 초과하여 인증서가 잠겼습니다. 금융인증서를 재발급해 주세요.',
+  // 가상 휴대폰
+  phoneNotFound: '등록된 고객의 휴대폰 번호가 아닙니다. 주소의 번호를 확인해 주세요.',
+  phoneRinging: 'KB국민은행 ARS 전화가 오고 있습니다. 은행 화면의 ARS 인증번호를 키패드로 입력해 주세요.',
+  noRingingCall: '수신 중인 전화가 없습니다. 은행 화면에서 인증요청을 먼저 해 주세요.',
+  keypadFormat: (max: number) => `키패드 입력은 숫자 1~${max}자리로 입력해 주세요.`,
+  smsTextFormat: (max: number) => `문자 내용은 1~${max}자로 입력해 주세요.`,
   // login
   loginFailed: '사용자ID 또는 비밀번호가 일치하지 않습니다.',
   // generic

@@ -62,7 +62,11 @@ export const SMS_CODE_LENGTH = 6;
 /** (src) a certificate password is exactly 6 digits. */
 export const CERTIFICATE_PIN_LENGTH = 6;
 export const KB_MOBILE_CERT_PIN_LENGTH = 6;
+/** (seed) `모바일OTP 비밀번호 6자리`. */
+export const MOBILE_OTP_PIN_LENGTH = 6;
 export const ACCOUNT_PASSWORD_LENGTH = 4;
+/** (assumed) the longest address 고객정보 확인 accepts. */
+export const ADDRESS_MAX_LENGTH = 200;
 
 /** (assumed) 사용자ID: 6-12 letters and digits, starting with a letter. */
 export const USER_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]{5,11}$/;

@@ -1,6 +1,7 @@
 import { createApp } from '../src/http/app.ts';
 import { createContext, type BankContext } from '../src/services/context.ts';
-import { MemoryStore } from '../src/store.ts';
+import { SESSION_COOKIE } from '../src/rules.ts';
+import { MemoryStore, type Session } from '../src/store.ts';
 
 export const TEST_TOKEN = 'test-token-for-unit-tests';
 
@@ -55,4 +56,12 @@ export function api(app: TestBank['app']) {
     post: (path: string, body: unknown = {}) => call('POST', path, body),
     delete: (path: string) => call('DELETE', path),
   };
+}
+
+/** The server-held session behind a browser's cookie, to look at (or set up) its flow. */
+export function sessionOf(bank: BankContext, client: { cookie: string }): Session | undefined {
+  const id = client.cookie.startsWith(`${SESSION_COOKIE}=`)
+    ? client.cookie.slice(SESSION_COOKIE.length + 1)
+    : '';
+  return bank.store.getSession(id);
 }

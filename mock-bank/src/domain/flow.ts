@@ -77,6 +77,10 @@ export function resetTo(flow: Flow, step: FlowStep): void {
     delete flow.userId;
     delete flow.awaitingReissueChoice;
     flow.reissue = false;
+    // The customer may change here: nothing learned about the last one may stay.
+    delete flow.email;
+    delete flow.address;
+    delete flow.mobileOtpChallengeId;
   }
   if (stepIndex(step) <= stepIndex('identity')) delete flow.identityChallengeId;
   if (stepIndex(step) <= stepIndex('account')) {

@@ -20,9 +20,11 @@ export function normalizeMobile(input: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-/** `010-****-1234`: only the last four digits show. */
+/** `010-****-1234`: only the last four digits show, however the number was stored. */
 export function maskMobile(phone: string): string {
-  const [prefix, middle = '', last = ''] = phone.split('-');
+  const normal = normalizeMobile(phone);
+  if (!normal) return `${'*'.repeat(Math.max(0, phone.length - 4))}${phone.slice(-4)}`;
+  const [prefix, middle = '', last = ''] = normal.split('-');
   return `${prefix}-${'*'.repeat(middle.length)}-${last}`;
 }
 

@@ -65,6 +65,16 @@ export function formatKstDate(instant: Date): string {
   return `${year}.${String(month).padStart(2, '0')}.${String(day).padStart(2, '0')}`;
 }
 
+/** `YYYY.MM.DD HH:mm:ss` in Korea time (the virtual phone's message times). */
+export function formatKstDateTime(instant: Date): string {
+  const { msOfDay } = toKst(instant);
+  const seconds = Math.floor(msOfDay / 1000);
+  const clock = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60]
+    .map((n) => String(n).padStart(2, '0'))
+    .join(':');
+  return `${formatKstDate(instant)} ${clock}`;
+}
+
 export function formatValidity(issuedAt: Date, expiresAt: Date): string {
   return `${formatKstDate(issuedAt)} ~ ${formatKstDate(expiresAt)}`;
 }

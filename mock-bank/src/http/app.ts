@@ -26,8 +26,8 @@ export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
     // Method, path and status only: no query, no body, so no secret reaches the log.
     bank.log('http', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
   });
-  app.use('*', bodyLimit);
   app.use('*', securityHeaders);
+  app.use('*', bodyLimit);
   app.route('/static', staticFiles);
   if (testToken) app.route('/__test__', testApi(testToken));
   app.use('*', sessions);

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { SESSION_COOKIE } from '../rules.ts';
@@ -23,3 +24,12 @@ export const sessions = createMiddleware<AppEnv>(async (c, next) => {
   c.set('session', session);
   await next();
 });
+
+/** The logged-in customer's name for the page header; a session whose customer was deleted is logged out. */
+export function loggedInName(c: Context<AppEnv>): string | undefined {
+  const session = c.get('session');
+  if (!session.userId) return undefined;
+  const customer = c.get('bank').store.getCustomer(session.userId);
+  if (!customer) delete session.userId;
+  return customer?.name;
+}

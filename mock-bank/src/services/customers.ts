@@ -1,9 +1,10 @@
 import { SECURITY_CARD_CODE_COUNT } from '../rules.ts';
 import { emptyCounters, noLocks } from '../domain/limits.ts';
 import { newOtpSecret } from '../domain/otp.ts';
-import { rrnCheckDigit } from '../domain/rrn.ts';
+import { rrnCheckDigit, rrnProblem } from '../domain/rrn.ts';
 import type { Account, Customer, DepartureRecord, Media } from '../domain/types.ts';
 import { randomDigits, type BankContext } from './context.ts';
+import { phoneOf } from './phone.ts';
 import { seedCertificate, type SeededCertificate } from './registry.ts';
 
 /** What the test-support API may give; everything left out is generated. */
@@ -59,7 +60,8 @@ export function createCustomer(ctx: BankContext, input: NewCustomer): CreateResu
     userId: input.userId ?? generateUnique(ctx, () => `kbqa${randomDigits(ctx, 6)}`, (v) => !!store.getCustomer(v)),
     loginPassword: input.loginPassword ?? `pw${randomDigits(ctx, 8)}`,
     name: input.name ?? `${pick(ctx, FAMILY_NAMES)}${pick(ctx, GIVEN_NAMES)}`,
-    rrn: input.rrn ?? generateUnique(ctx, () => generateRrn(ctx), (v) => !!store.findCustomerByRrn(v)),
+    // A draw can land on a placeholder (e.g. 100109-1000000 has a valid check digit): draw again.
+    rrn: input.rrn ?? generateUnique(ctx, () => generateRrn(ctx), (v) => rrnProblem(v) !== null || !!store.findCustomerByRrn(v)),
     phone:
       input.phone ??
       generateUnique(ctx, () => `010-${randomDigits(ctx, 4)}-${randomDigits(ctx, 4)}`, (v) => !!store.findCustomerByPhone(v)),
@@ -86,4 +88,13 @@ export function deleteCustomer(ctx: BankContext, customer: Customer): void {
   ctx.store.deleteChallengesFor(customer.phone);
   ctx.store.deletePhone(customer.phone);
   ctx.store.deleteCustomer(customer.userId);
+}
+
+/** 모바일OTP issuance: the customer's only medium becomes an OTP whose secret lives in their phone. */
+export function issueMobileOtp(ctx: BankContext, customer: Customer): void {
+  const secret = newOtpSecret();
+  customer.media = { otp: { secret, mobile: true } };
+  ctx.store.putCustomer(customer);
+  phoneOf(ctx, customer.phone).otpSecret = secret;
+  ctx.log('mobileOtp.issued', { userId: customer.userId });
 }

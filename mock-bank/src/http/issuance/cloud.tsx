@@ -1,0 +1,213 @@
+// 인증서 설정, first half (spec §2.5): the 금융결제원 cloud checks the person's details, then waits for
+// the customer's phone to send the two-digit code by SMS (services/phone.ts smsFromPhone answers it).
+import { Hono, type Context } from 'hono';
+import { CLOUD_SMS_CODE_LENGTH, CLOUD_SMS_CODE_TTL_MS } from '../../rules.ts';
+import { advanceTo, type Flow } from '../../domain/flow.ts';
+import { maskMobile, normalizeMobile } from '../../domain/formats.ts';
+import { joinRrn, rrnProblem } from '../../domain/rrn.ts';
+import type { Challenge, Customer } from '../../domain/types.ts';
+import { MSG } from '../../messages.ts';
+import { expireChallenge, getChallenge, remainingMs, startChallenge } from '../../services/challenges.ts';
+import { CodeWaitPanel, codeStateAlert } from '../../views/CodeWaitPanel.tsx';
+import { Actions, Button, Checkbox, Field, Form } from '../../views/components.tsx';
+import { FlowScreen } from '../../views/FlowScreen.tsx';
+import type { AppEnv } from '../env.ts';
+import { field, formFields } from '../forms.ts';
+import { STEP_URL, takeFlash, takeNotice } from './guard.ts';
+import { guardCustomer } from './flowCustomer.ts';
+
+const CLOUD_URL = STEP_URL.cloud;
+const STATUS_URL = `${CLOUD_URL}/status`;
+const EXPIRE_URL = `${CLOUD_URL}/expire`;
+const RETRY_URL = `${CLOUD_URL}/retry`;
+
+/** What the form keeps after a refusal; the 뒷자리 never comes back. */
+interface Typed {
+  name: string;
+  phone: string;
+  rrnFront: string;
+  terms: boolean;
+}
+const EMPTY: Typed = { name: '', phone: '', rrnFront: '', terms: false };
+type Invalid = 'name' | 'phone' | 'rrn' | 'terms';
+
+function flowChallenge(c: Context<AppEnv>, flow: Flow): Challenge | undefined {
+  const challenge = getChallenge(c.get('bank'), flow.cloudChallengeId);
+  return challenge?.kind === 'cloudSms' ? challenge : undefined;
+}
+
+function DetailsForm({ typed, invalid }: { typed: Typed; invalid?: Invalid | undefined }) {
+  return (
+    <Form action={CLOUD_URL}>
+      <Field label="이름" name="name" value={typed.name} autoComplete="name" invalid={invalid === 'name'} />
+      <Field
+        label="휴대폰번호"
+        name="phone"
+        type="tel"
+        value={typed.phone}
+        inputMode="tel"
+        autoComplete="tel"
+        invalid={invalid === 'phone'}
+      />
+      <Field
+        label="주민등록번호 앞자리"
+        name="rrnFront"
+        value={typed.rrnFront}
+        inputMode="numeric"
+        autoComplete="off"
+        invalid={invalid === 'rrn'}
+      />
+      <Field
+        label="주민등록번호 뒷자리"
+        name="rrnBack"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        invalid={invalid === 'rrn'}
+      />
+      <Checkbox label="금융인증서비스 이용약관 동의" name="cloudTerms" checked={typed.terms} />
+      <Actions>
+        <Button>인증요청</Button>
+      </Actions>
+    </Form>
+  );
+}
+
+interface ScreenView {
+  alert?: string | undefined;
+  notice?: string | undefined;
+  typed?: Typed;
+  invalid?: Invalid | undefined;
+}
+
+function render(
+  c: Context<AppEnv>,
+  flow: Flow,
+  customer: Customer,
+  view: ScreenView,
+  status: 200 | 400 = 200,
+) {
+  const challenge = flowChallenge(c, flow);
+  return c.html(
+    <FlowScreen
+      flow={flow}
+      screen="cloud"
+      title="금융인증서 설정"
+      alert={codeStateAlert(challenge?.state) ?? view.alert}
+      notice={view.notice}
+    >
+      <section>
+        <h2>금융결제원 클라우드 인증</h2>
+        {challenge ? (
+          <CodeWaitPanel
+            codeLabel="SMS 인증번호"
+            code={challenge.code}
+            remainingMs={remainingMs(c.get('bank'), challenge)}
+            expireUrl={EXPIRE_URL}
+            statusUrl={STATUS_URL}
+            nextUrl={STEP_URL.password}
+            state={challenge.state}
+            retryAction={RETRY_URL}
+            maskedPhone={maskMobile(customer.phone)}
+            phoneCaption="인증할 휴대폰"
+            instructions="아래 인증번호 두 자리를 이 휴대폰에서 문자(SMS)로 보내 주세요. 확인되면 다음 단계로 자동으로 넘어갑니다."
+          />
+        ) : (
+          <>
+            <p>금융인증서는 금융결제원 클라우드에 보관됩니다. 본인 확인을 위해 아래 정보를 입력해 주세요.</p>
+            <DetailsForm typed={view.typed ?? EMPTY} invalid={view.invalid} />
+          </>
+        )}
+      </section>
+    </FlowScreen>,
+    status,
+  );
+}
+
+/** The format problem of the typed details, checked before the terms and the match. */
+function formatProblem(typed: Typed, rrn: string | null): { alert: string; invalid: Invalid } | null {
+  if (!typed.name) return { alert: MSG.nameRequired, invalid: 'name' };
+  if (!normalizeMobile(typed.phone)) return { alert: MSG.phoneFormat, invalid: 'phone' };
+  if (!rrn) return { alert: MSG.rrnFormat, invalid: 'rrn' };
+  if (rrnProblem(rrn)) return { alert: MSG.rrnInvalid, invalid: 'rrn' };
+  return null;
+}
+
+function sendCode(c: Context<AppEnv>, flow: Flow, customer: Customer): Response {
+  const challenge = startChallenge(c.get('bank'), 'cloudSms', customer, {
+    ttlMs: CLOUD_SMS_CODE_TTL_MS,
+    codeLength: CLOUD_SMS_CODE_LENGTH,
+  });
+  flow.cloudChallengeId = challenge.id;
+  return c.redirect(CLOUD_URL, 303);
+}
+
+export const cloud = new Hono<AppEnv>();
+
+cloud.get(CLOUD_URL, (c) => {
+  const g = guardCustomer(c, 'cloud');
+  if (!g.ok) return g.response;
+  const { flow, customer, session } = g;
+  // The poller may have missed it (no JavaScript, or a reload): a confirmed code moves on here too.
+  if (flowChallenge(c, flow)?.state === 'confirmed') {
+    advanceTo(flow, 'password');
+    return c.redirect(STEP_URL.password, 303);
+  }
+  return render(c, flow, customer, { alert: takeFlash(session), notice: takeNotice(session) });
+});
+
+cloud.post(CLOUD_URL, async (c) => {
+  const g = guardCustomer(c, 'cloud', { submit: true });
+  if (!g.ok) return g.response;
+  const { flow, customer } = g;
+  // New details mean a new request: an older code of this flow no longer counts.
+  const old = flowChallenge(c, flow);
+  if (old) expireChallenge(c.get('bank'), old);
+  delete flow.cloudChallengeId;
+
+  const fields = await formFields(c);
+  const typed: Typed = {
+    name: field(fields, 'name'),
+    phone: field(fields, 'phone'),
+    rrnFront: field(fields, 'rrnFront'),
+    terms: field(fields, 'cloudTerms') !== '',
+  };
+  const rrn = joinRrn(typed.rrnFront, field(fields, 'rrnBack'));
+  const refuse = (alert: string, invalid?: Invalid) =>
+    render(c, flow, customer, { alert, typed, invalid }, 400);
+
+  const problem = formatProblem(typed, rrn);
+  if (problem) return refuse(problem.alert, problem.invalid);
+  if (!typed.terms) return refuse(MSG.cloudTermsRequired, 'terms');
+  const matches =
+    typed.name === customer.name &&
+    normalizeMobile(typed.phone) === normalizeMobile(customer.phone) &&
+    rrn === customer.rrn;
+  if (!matches) return refuse(MSG.mismatch);
+  return sendCode(c, flow, customer);
+});
+
+/** 재요청: a new code for the details already checked, without typing them again. */
+cloud.post(RETRY_URL, (c) => {
+  const g = guardCustomer(c, 'cloud', { submit: true });
+  if (!g.ok) return g.response;
+  if (!g.flow.cloudChallengeId) return c.redirect(CLOUD_URL, 303);
+  return sendCode(c, g.flow, g.customer);
+});
+
+/** The poll: `{ state }`. A missing flow or code reads as expired, so the page reloads and the guard decides. */
+cloud.get(STATUS_URL, (c) => {
+  const flow = c.get('session').flow;
+  const challenge = flow && flowChallenge(c, flow);
+  if (!flow || !challenge) return c.json({ state: 'expired' });
+  if (challenge.state === 'confirmed') advanceTo(flow, 'password');
+  return c.json({ state: challenge.state });
+});
+
+/** The countdown reached 0:00: that code is refused from now on. */
+cloud.post(EXPIRE_URL, (c) => {
+  const flow = c.get('session').flow;
+  const challenge = flow && flowChallenge(c, flow);
+  if (challenge) expireChallenge(c.get('bank'), challenge);
+  return c.body(null, 204);
+});

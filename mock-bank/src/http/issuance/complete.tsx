@@ -1,0 +1,43 @@
+// Completion (spec §2): the new certificate's details. Every step submission lands here afterwards.
+import { Hono } from 'hono';
+import { CERTIFICATE_ISSUER, CERTIFICATE_KIND } from '../../rules.ts';
+import { newFlow } from '../../domain/flow.ts';
+import { formatValidity } from '../../domain/validity.ts';
+import { MSG } from '../../messages.ts';
+import { DescriptionList } from '../../views/components.tsx';
+import { FlowScreen } from '../../views/FlowScreen.tsx';
+import type { AppEnv } from '../env.ts';
+import { STEP_URL } from './guard.ts';
+import { guardCustomer } from './flowCustomer.ts';
+
+export const complete = new Hono<AppEnv>();
+
+complete.get(STEP_URL.complete, (c) => {
+  const g = guardCustomer(c, 'complete');
+  if (!g.ok) return g.response;
+  const { flow, session } = g;
+  const cert = flow.issuedSerial ? c.get('bank').store.getCertificate(flow.issuedSerial) : undefined;
+  if (!cert) {
+    // Nothing to show (the records were deleted meanwhile): the flow cannot be resumed, so start over.
+    session.flow = newFlow(c.get('bank').newId(), flow.door);
+    session.flash = MSG.stepRefused;
+    return c.redirect(STEP_URL.terms, 303);
+  }
+  const heading = flow.reissue ? '금융인증서 재발급이 완료되었습니다' : '금융인증서 발급이 완료되었습니다';
+  return c.html(
+    <FlowScreen flow={flow} screen="complete" title={heading}>
+      <section>
+        <h2>{heading}</h2>
+        <DescriptionList
+          items={[
+            ['인증서 종류', CERTIFICATE_KIND],
+            ['발급기관', CERTIFICATE_ISSUER],
+            ['소유자', cert.ownerName],
+            ['유효기간', formatValidity(new Date(cert.issuedAt), new Date(cert.expiresAt))],
+            ['일련번호', cert.serial],
+          ]}
+        />
+      </section>
+    </FlowScreen>,
+  );
+});

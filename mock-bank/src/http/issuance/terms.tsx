@@ -1,0 +1,91 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { advanceTo, type Flow } from '../../domain/flow.ts';
+import { MSG } from '../../messages.ts';
+import { Actions, Button, Checkbox, Fieldset, Form } from '../../views/components.tsx';
+import { FlowScreen } from '../../views/FlowScreen.tsx';
+import type { AppEnv } from '../env.ts';
+import { formFields } from '../forms.ts';
+import { STEP_URL, guardStep, takeFlash, takeNotice } from './guard.ts';
+
+/** The boxes of 약관동의 (spec §2.1), in screen order; the labels are the contract. */
+const TERMS = [
+  { name: 'service', label: '금융인증서 서비스 이용약관 (필수)', required: true },
+  { name: 'privacy', label: '개인(신용)정보 수집·이용 동의 (필수)', required: true },
+  { name: 'uniqueId', label: '고유식별정보 처리 동의 (필수)', required: true },
+  { name: 'marketing', label: '마케팅 정보 수신 동의 (선택)', required: false },
+] as const;
+const CHECK_ALL = { name: 'all', label: '전체 동의' } as const;
+
+type BoxName = (typeof TERMS)[number]['name'] | typeof CHECK_ALL.name;
+type Boxes = Record<BoxName, boolean>;
+
+/** A checkbox is sent only when checked, whatever its value: present and non-empty = ticked. */
+const ticked = z
+  .string()
+  .optional()
+  .transform((value) => value !== undefined && value !== '');
+const TermsForm = z.object(
+  Object.fromEntries([CHECK_ALL, ...TERMS].map((box) => [box.name, ticked])) as Record<
+    BoxName,
+    typeof ticked
+  >,
+);
+
+const NONE_TICKED: Boxes = { all: false, service: false, privacy: false, uniqueId: false, marketing: false };
+
+function TermsScreen(props: {
+  flow: Flow;
+  boxes: Boxes;
+  alert?: string | undefined;
+  notice?: string | undefined;
+}) {
+  return (
+    <FlowScreen flow={props.flow} screen="terms" title="약관동의" alert={props.alert} notice={props.notice}>
+      <Form action={STEP_URL.terms}>
+        <Fieldset legend="금융인증서 발급 약관">
+          <Checkbox label={CHECK_ALL.label} name={CHECK_ALL.name} checked={props.boxes.all} checkAll />
+          {TERMS.map((term) => (
+            <Checkbox label={term.label} name={term.name} checked={props.boxes[term.name]} />
+          ))}
+        </Fieldset>
+        <Actions>
+          <Button>다음</Button>
+        </Actions>
+      </Form>
+    </FlowScreen>
+  );
+}
+
+function render(
+  c: Context<AppEnv>,
+  flow: Flow,
+  boxes: Boxes,
+  opts: { alert?: string | undefined; notice?: string | undefined },
+  status: 200 | 400 = 200,
+) {
+  return c.html(<TermsScreen flow={flow} boxes={boxes} alert={opts.alert} notice={opts.notice} />, status);
+}
+
+export const terms = new Hono<AppEnv>();
+
+terms.get(STEP_URL.terms, (c) => {
+  const guarded = guardStep(c, 'terms');
+  if (!guarded.ok) return guarded.response;
+  const { session, flow } = guarded;
+  return render(c, flow, NONE_TICKED, { alert: takeFlash(session), notice: takeNotice(session) });
+});
+
+terms.post(STEP_URL.terms, async (c) => {
+  const guarded = guardStep(c, 'terms', { submit: true });
+  if (!guarded.ok) return guarded.response;
+  // Every field is optional and every value turns into a boolean, so parsing cannot fail.
+  const boxes: Boxes = TermsForm.parse(await formFields(c));
+  // A ticked 전체 동의 is consent to every box, even when JavaScript did not tick them.
+  const consented = (name: BoxName) => boxes.all || boxes[name];
+  if (!TERMS.every((term) => !term.required || consented(term.name))) {
+    return render(c, guarded.flow, boxes, { alert: MSG.termsRequired }, 400);
+  }
+  advanceTo(guarded.flow, 'userInfo');
+  return c.redirect(STEP_URL.userInfo, 303);
+});

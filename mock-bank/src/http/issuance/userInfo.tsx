@@ -1,0 +1,186 @@
+import { Hono, type Context } from 'hono';
+import { registryFinding } from '../../domain/certificates.ts';
+import { advanceTo, newFlow, type Flow } from '../../domain/flow.ts';
+import { isUserId } from '../../domain/formats.ts';
+import type { Customer } from '../../domain/types.ts';
+import { MSG } from '../../messages.ts';
+import { USER_INFO_ERROR_LIMIT } from '../../rules.ts';
+import { customerNow } from '../../services/clock.ts';
+import { activeCertificateOf } from '../../services/registry.ts';
+import { Actions, Button, Dialog, Field, Form } from '../../views/components.tsx';
+import { FlowScreen } from '../../views/FlowScreen.tsx';
+import type { AppEnv } from '../env.ts';
+import { field, formFields, readRrn, type RrnRead } from '../forms.ts';
+import { CERT_CENTER_URL } from '../frontDoors.tsx';
+import { STEP_URL, guardStep, takeFlash, takeNotice } from './guard.ts';
+
+const REISSUE_URL = `${STEP_URL.userInfo}/reissue`;
+const CANCEL_URL = `${STEP_URL.userInfo}/cancel`;
+const ID_LOOKUP_URL = '/id-lookup';
+
+/** What the screen shows back after a bad submission: never the back half of the 주민등록번호 (a secret). */
+interface Typed {
+  userId: string;
+  rrnFront: string;
+}
+
+interface ScreenProps {
+  flow: Flow;
+  typed: Typed;
+  alert?: string | undefined;
+  notice?: string | undefined;
+  /** The bank of the customer's active certificate: shows the 재발급 진행 / 취소 dialog. */
+  existingBank?: string | undefined;
+}
+
+function ExistingCertificateDialog({ bank }: { bank: string }) {
+  return (
+    <Dialog
+      label="금융인증서 재발급 안내"
+      actions={
+        <>
+          <Form action={REISSUE_URL}>
+            <Button>재발급 진행</Button>
+          </Form>
+          {/* A POST, not a link: leaving clears the pending choice on the server. */}
+          <Form action={CANCEL_URL}>
+            <Button variant="secondary">취소</Button>
+          </Form>
+        </>
+      }
+    >
+      <p>{MSG.existingCertificate}</p>
+      <p>기존 금융인증서 발급기관: {bank}</p>
+    </Dialog>
+  );
+}
+
+function UserInfoScreen(props: ScreenProps) {
+  return (
+    <FlowScreen
+      flow={props.flow}
+      screen="userInfo"
+      title="사용자 정보 입력"
+      alert={props.alert}
+      notice={props.notice}
+    >
+      <Form action={STEP_URL.userInfo}>
+        <Field label="사용자ID" name="userId" value={props.typed.userId} autoComplete="username" />
+        <Field
+          label="주민등록번호 앞자리"
+          name="rrnFront"
+          value={props.typed.rrnFront}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <Field
+          label="주민등록번호 뒷자리"
+          name="rrnBack"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <p>
+          사용자ID가 기억나지 않으시면 <a href={ID_LOOKUP_URL}>아이디찾기</a>
+        </p>
+        <Actions>
+          <Button>다음</Button>
+        </Actions>
+      </Form>
+      {props.existingBank ? <ExistingCertificateDialog bank={props.existingBank} /> : null}
+    </FlowScreen>
+  );
+}
+
+function render(c: Context<AppEnv>, props: ScreenProps, status: 200 | 400 | 409 = 200) {
+  return c.html(<UserInfoScreen {...props} />, status);
+}
+
+/** Format first (spec §2.2: a malformed pair gets its own message and is not counted). */
+function checkFormat(c: Context<AppEnv>, userId: string, rrnFront: string, rrnBack: string): RrnRead {
+  if (!isUserId(userId)) return { ok: false, message: MSG.userIdFormat };
+  return readRrn(c.get('bank'), rrnFront, rrnBack);
+}
+
+/** The bank of the active certificate that makes this a possible reissue, if any. */
+function existingBankOf(c: Context<AppEnv>, customer: Customer): string | undefined {
+  return activeCertificateOf(c.get('bank'), customer)?.bank;
+}
+
+export const userInfo = new Hono<AppEnv>();
+
+userInfo.get(STEP_URL.userInfo, (c) => {
+  const guarded = guardStep(c, 'userInfo');
+  if (!guarded.ok) return guarded.response;
+  const { flow, session, customer } = guarded;
+  let existingBank: string | undefined;
+  if (flow.awaitingReissueChoice) {
+    existingBank = customer && existingBankOf(c, customer);
+    // The certificate went away meanwhile (expired, deleted): nothing is left to choose.
+    if (!existingBank) {
+      delete flow.awaitingReissueChoice;
+      delete flow.userId;
+    }
+  }
+  const typed = { userId: flow.userId ?? flow.prefillUserId ?? '', rrnFront: '' };
+  return render(c, { flow, typed, existingBank, alert: takeFlash(session), notice: takeNotice(session) });
+});
+
+userInfo.post(STEP_URL.userInfo, async (c) => {
+  const guarded = guardStep(c, 'userInfo', { submit: true });
+  if (!guarded.ok) return guarded.response;
+  const { flow, session } = guarded;
+  const bank = c.get('bank');
+  const fields = await formFields(c);
+  const typed: Typed = { userId: field(fields, 'userId'), rrnFront: field(fields, 'rrnFront') };
+
+  const format = checkFormat(c, typed.userId, typed.rrnFront, field(fields, 'rrnBack'));
+  if (!format.ok) return render(c, { flow, typed, alert: format.message }, 400);
+
+  const customer = bank.store.getCustomer(typed.userId);
+  if (!customer || customer.rrn !== format.rrn) {
+    flow.userInfoErrors += 1;
+    bank.log('userInfo.mismatch', { errors: flow.userInfoErrors });
+    if (flow.userInfoErrors >= USER_INFO_ERROR_LIMIT) {
+      // The limit discards this flow: 약관동의 of a new one, same door.
+      session.flow = newFlow(bank.newId(), flow.door);
+      session.flash = MSG.userInfoLimit;
+      return c.redirect(STEP_URL.terms, 303);
+    }
+    return render(c, { flow, typed, alert: MSG.mismatch }, 400);
+  }
+
+  const finding = registryFinding(bank.store.certificatesOf(customer.rrn), customerNow(bank, customer));
+  if (finding === 'suspended') return render(c, { flow, typed, alert: MSG.suspended }, 409);
+  flow.userId = customer.userId;
+  if (finding === 'active') {
+    flow.awaitingReissueChoice = true;
+    return render(c, { flow, typed, existingBank: existingBankOf(c, customer) });
+  }
+  advanceTo(flow, 'identity');
+  return c.redirect(STEP_URL.identity, 303);
+});
+
+userInfo.post(REISSUE_URL, (c) => {
+  const guarded = guardStep(c, 'userInfo');
+  if (!guarded.ok) return guarded.response;
+  const { flow, session } = guarded;
+  if (flow.awaitingReissueChoice && flow.userId) {
+    delete flow.awaitingReissueChoice;
+    flow.reissue = true;
+    advanceTo(flow, 'identity');
+  } else if (!flow.reissue) {
+    // No dialog was showing (a stale or forged POST): back to the step the flow is at.
+    session.flash = MSG.stepRefused;
+  }
+  return c.redirect(STEP_URL[flow.step], 303);
+});
+
+userInfo.post(CANCEL_URL, (c) => {
+  const guarded = guardStep(c, 'userInfo', { submit: true });
+  if (!guarded.ok) return guarded.response;
+  // 취소: back to 인증센터 with nothing changed in the registry; the flow forgets the matched customer.
+  delete guarded.flow.awaitingReissueChoice;
+  delete guarded.flow.userId;
+  return c.redirect(CERT_CENTER_URL, 303);
+});
