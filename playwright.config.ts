@@ -1,0 +1,93 @@
+import { release } from 'node:os';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions, videoRecordingAvailable } from './fixtures/browser.ts';
+import type { SuiteOptions } from './fixtures/door.ts';
+import { env } from './fixtures/env.ts';
+
+const CI = env.isCI;
+
+// Run modes (scripts/shards.ts, bench.ts, stress.ts, CI shard jobs) add reporters by name, e.g.
+// PW_EXTRA_REPORTERS=blob,json, and move each output with Playwright's own PLAYWRIGHT_*_OUTPUT_* variables
+// and ALLURE_RESULTS_DIR. Added, not replacing: `--reporter` on the command line would drop Allure.
+const extraReporters = (process.env.PW_EXTRA_REPORTERS ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name) => name !== '')
+  .map((name): [string] => [name]);
+
+// A remote browser server records video with its own ffmpeg.
+const VIDEO = Boolean(env.PW_WS_ENDPOINT) || videoRecordingAvailable();
+
+export default defineConfig<SuiteOptions>({
+  testDir: 'tests',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'reports/test-results',
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  // A test that only passes on retry is a failure on CI: flaky tests hide real timing bugs.
+  failOnFlakyTests: CI,
+  workers: CI ? 2 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: 'reports/html', open: 'never' }],
+    [
+      'allure-playwright',
+      {
+        resultsDir: process.env.ALLURE_RESULTS_DIR || 'reports/allure-results',
+        // Playwright's own action steps echo typed values (PINs, passwords): keep only our test.step titles.
+        detail: false,
+        environmentInfo: {
+          'Base URL': env.baseURL,
+          'Mock bank': env.startsOwnBank ? 'started by the suite' : 'external (BASE_URL)',
+          'Faker seed': env.FAKER_SEED === undefined ? 'random per test' : String(env.FAKER_SEED),
+          Browser: env.PW_WS_ENDPOINT ? 'remote (PW_WS_ENDPOINT)' : 'Chromium',
+          Video: VIDEO ? 'on failure' : 'off (no Playwright ffmpeg)',
+          Node: process.version,
+          OS: `${process.platform} ${release()}`,
+          CI: String(CI),
+        },
+      },
+    ],
+    ['junit', { outputFile: 'reports/junit.xml' }],
+    ...extraReporters,
+  ],
+
+  use: {
+    baseURL: env.baseURL,
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    // Video needs Playwright's ffmpeg build, which only `npx playwright install ffmpeg` downloads.
+    video: VIDEO ? 'retain-on-failure' : 'off',
+    launchOptions: chromiumLaunchOptions(env.CHROMIUM_PATH),
+    // A remote browser reaches the suite's own loopback (where the mock bank listens) through the client.
+    ...(env.PW_WS_ENDPOINT
+      ? { connectOptions: { wsEndpoint: env.PW_WS_ENDPOINT, exposeNetwork: '<loopback>' } }
+      : {}),
+  },
+
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], door: 'web' } },
+    { name: 'mobile', use: { ...devices['Pixel 7'], door: 'app' } },
+  ],
+
+  webServer: env.startsOwnBank
+    ? {
+        command: 'npx tsx mock-bank/src/main.ts',
+        url: `${env.baseURL}/`,
+        env: {
+          MOCK_BANK_PORT: String(env.MOCK_BANK_PORT),
+          MOCK_BANK_TEST_TOKEN: env.MOCK_BANK_TEST_TOKEN,
+        },
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      }
+    : undefined,
+});
