@@ -50,6 +50,8 @@ export function renewCertificate(ctx: BankContext, customer: Customer, old: Cert
   revoke(ctx, [old.serial]);
   const cert: Certificate = {
     ...old,
+    // Renewed here, so KB issues the new one even when another bank issued the old.
+    bank: BANK_NAME,
     serial: newSerial(),
     status: 'active',
     locked: false,
