@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { readConfig } from './config.ts';
+import { seedDemoCustomers } from './demo.ts';
 import { createApp } from './http/app.ts';
 import { createContext } from './services/context.ts';
 import { MemoryStore } from './store.ts';
@@ -10,7 +11,10 @@ const app = createApp({ bank, testToken: config.MOCK_BANK_TEST_TOKEN });
 
 const server = serve({ fetch: app.fetch, hostname: config.MOCK_BANK_HOST, port: config.MOCK_BANK_PORT }, (info) => {
   const testApi = config.MOCK_BANK_TEST_TOKEN ? 'test-support API on' : 'test-support API off';
-  console.log(`mock bank listening on http://${info.address}:${info.port}/ (${testApi})`);
+  const address = `http://${info.address}:${info.port}/`;
+  console.log(`mock bank listening on ${address} (${testApi})`);
+  // `--demo` (npm run bank): customers to walk the flow by hand; the suite makes its own instead.
+  if (process.argv.includes('--demo')) console.log(seedDemoCustomers(bank, address));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

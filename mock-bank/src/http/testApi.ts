@@ -120,9 +120,6 @@ export function testApi(token: string): Hono<AppEnv> {
     const bank = c.get('bank');
     const created = createCustomer(bank, input.data);
     if (!created.ok) return fail(c, 409, `${created.conflict}: already taken`);
-    // A seeded 모바일OTP lives in the phone too, as one issued on the screens does (issueMobileOtp).
-    const otp = created.customer.media?.otp;
-    if (otp?.mobile) phoneOf(bank, created.customer.phone).otpSecret = otp.secret;
     return c.json(customerRecord(bank, created.customer), 201);
   });
 

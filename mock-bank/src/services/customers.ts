@@ -77,6 +77,8 @@ export function createCustomer(ctx: BankContext, input: NewCustomer): CreateResu
     locks: noLocks(),
   };
   store.putCustomer(customer);
+  // A seeded 모바일OTP lives in the phone too, as one issued on the screens does (issueMobileOtp).
+  if (customer.media?.otp?.mobile) phoneOf(ctx, customer.phone).otpSecret = customer.media.otp.secret;
   if (input.certificate) seedCertificate(ctx, customer, input.certificate);
   ctx.log('customer.created', { userId: customer.userId });
   return { ok: true, customer };
