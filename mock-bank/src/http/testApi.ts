@@ -13,7 +13,7 @@ import type { Customer, Media } from '../domain/types.ts';
 import { customerNow, setClockOffset } from '../services/clock.ts';
 import type { BankContext } from '../services/context.ts';
 import { createCustomer, deleteCustomer } from '../services/customers.ts';
-import { keypad, phoneOf, phoneView, smsFromPhone } from '../services/phone.ts';
+import { keypad, phoneView, smsFromPhone } from '../services/phone.ts';
 import { certificatesOfPerson, certificateView } from '../services/registry.ts';
 import {
   certificatesQuerySchema,
