@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { parseFaults } from './faults.ts';
 
 const Env = z.object({
   MOCK_BANK_HOST: z.string().default('127.0.0.1'),
   MOCK_BANK_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   /** Unset: the test-support API is not even mounted (404). */
   MOCK_BANK_TEST_TOKEN: z.string().min(8).optional(),
+  /** Deliberate bugs by name, `a,b` (faults.ts); an unknown name stops start-up. */
+  MOCK_BANK_FAULTS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseFaults(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type BankConfig = z.infer<typeof Env>;

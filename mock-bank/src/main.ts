@@ -6,13 +6,16 @@ import { createContext } from './services/context.ts';
 import { MemoryStore } from './store.ts';
 
 const config = readConfig();
-const bank = createContext(new MemoryStore());
+const faults = config.MOCK_BANK_FAULTS;
+const bank = createContext(new MemoryStore(), { faults });
 const app = createApp({ bank, testToken: config.MOCK_BANK_TEST_TOKEN });
 
 const server = serve({ fetch: app.fetch, hostname: config.MOCK_BANK_HOST, port: config.MOCK_BANK_PORT }, (info) => {
   const testApi = config.MOCK_BANK_TEST_TOKEN ? 'test-support API on' : 'test-support API off';
   const address = `http://${info.address}:${info.port}/`;
   console.log(`mock bank listening on ${address} (${testApi})`);
+  // Loud on purpose: a bank with faults on must never be mistaken for the real mock.
+  if (faults.size > 0) console.log(`mock bank: FAULTS ON (deliberate bugs): ${[...faults].join(', ')}`);
   // `--demo` (npm run bank): customers to walk the flow by hand; the suite makes its own instead.
   if (process.argv.includes('--demo')) console.log(seedDemoCustomers(bank, address));
 });

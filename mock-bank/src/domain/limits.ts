@@ -11,12 +11,19 @@ export function noLocks(): Record<CountedMedium, boolean> {
   return { accountPassword: false, securityCard: false, otp: false, kbMobileCert: false };
 }
 
-/** Counts one wrong try; the try that reaches the limit locks the medium (per customer, across flows). */
-export function recordWrongTry(customer: Customer, medium: CountedMedium): CountedTry {
+/**
+ * Counts one wrong try; the try that reaches the limit locks the medium (per customer, across flows).
+ * `lockAt` is the count that locks, the limit unless a caller says otherwise.
+ */
+export function recordWrongTry(
+  customer: Customer,
+  medium: CountedMedium,
+  lockAt: number = ERROR_LIMITS[medium],
+): CountedTry {
   const limit = ERROR_LIMITS[medium];
   const count = customer.counters[medium] + 1;
   customer.counters[medium] = count;
-  if (count >= limit) {
+  if (count >= lockAt) {
     customer.locks[medium] = true;
     return { outcome: 'locked', limit };
   }

@@ -10,10 +10,27 @@ function totp(secret: string): TOTP {
   });
 }
 
-/** RFC 6238: the previous, current and next 30-s step are accepted. Always real time. */
-export function isValidOtp(secret: string, code: string, nowMs: number): boolean {
+/** How many 30-s steps before and after the current one a code may come from. */
+export interface OtpWindow {
+  before: number;
+  after: number;
+}
+
+/** The spec's window: the previous, current and next step. */
+export const OTP_WINDOW: OtpWindow = { before: OTP_WINDOW_STEPS, after: OTP_WINDOW_STEPS };
+
+/** RFC 6238 within `window` (the spec's unless a caller says otherwise). Always real time. */
+export function isValidOtp(
+  secret: string,
+  code: string,
+  nowMs: number,
+  window: OtpWindow = OTP_WINDOW,
+): boolean {
   if (!new RegExp(`^\\d{${OTP_DIGITS}}$`).test(code)) return false;
-  return totp(secret).validate({ token: code, timestamp: nowMs, window: OTP_WINDOW_STEPS }) !== null;
+  // otpauth searches symmetrically and answers the step's distance: −1 = previous, +1 = next.
+  const search = Math.max(window.before, window.after);
+  const delta = totp(secret).validate({ token: code, timestamp: nowMs, window: search });
+  return delta !== null && delta >= -window.before && delta <= window.after;
 }
 
 export function otpCode(secret: string, nowMs: number): string {

@@ -9,10 +9,14 @@ export function isWeakPin(pin: string): boolean {
   return [0, 1, -1].some((step) => steps.every((s) => s === step));
 }
 
-/** Checks in the spec's order: format, weak, mismatch. */
-export function certificatePinProblem(pin: string, confirmation: string): PinProblem | null {
+/** Checks in the spec's order: format, weak, mismatch; a caller may leave out `skip`ped ones. */
+export function certificatePinProblem(
+  pin: string,
+  confirmation: string,
+  skip: readonly PinProblem[] = [],
+): PinProblem | null {
   if (!new RegExp(`^\\d{${CERTIFICATE_PIN_LENGTH}}$`).test(pin)) return 'format';
-  if (isWeakPin(pin)) return 'weak';
-  if (pin !== confirmation) return 'mismatch';
+  if (!skip.includes('weak') && isWeakPin(pin)) return 'weak';
+  if (!skip.includes('mismatch') && pin !== confirmation) return 'mismatch';
   return null;
 }

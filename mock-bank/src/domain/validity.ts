@@ -52,10 +52,14 @@ export function renewedExpiry(oldExpiresAt: Date): Date {
 
 export type RenewalWindow = 'tooEarly' | 'open' | 'expired';
 
-/** (src) renewal is allowed from 30 days before expiry until expiry. */
-export function renewalWindow(expiresAt: Date, now: Date): RenewalWindow {
+/** (src) renewal is allowed from 30 days (`windowDays`) before expiry until expiry. */
+export function renewalWindow(
+  expiresAt: Date,
+  now: Date,
+  windowDays: number = RENEWAL_WINDOW_DAYS,
+): RenewalWindow {
   if (now.getTime() >= expiresAt.getTime()) return 'expired';
-  if (now.getTime() < expiresAt.getTime() - RENEWAL_WINDOW_DAYS * DAY_MS) return 'tooEarly';
+  if (now.getTime() < expiresAt.getTime() - windowDays * DAY_MS) return 'tooEarly';
   return 'open';
 }
 

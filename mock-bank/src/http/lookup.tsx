@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import type { PropsWithChildren } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ID_LOOKUP_CODE_TTL_MS, SMS, SMS_CODE_LENGTH } from '../rules.ts';
+import { faulty } from '../faults.ts';
 import { MSG } from '../messages.ts';
 import { resetTo } from '../domain/flow.ts';
 import { isDigits, maskMobile, normalizeMobile } from '../domain/formats.ts';
@@ -219,7 +220,15 @@ lookup.post(URLS.code, async (c) => {
   if (!phone) return refuse(MSG.phoneFormat, 'phone');
 
   const customer = bank.store.findCustomerByRrn(rrn.rrn);
-  if (!customer || customer.name !== values.name || customer.phone !== phone) {
+  let matches = !!customer && customer.name === values.name && customer.phone === phone;
+  let textTo = customer?.phone;
+  if (faulty(bank, 'id-lookup-shows-another-customers-id')) {
+    // Fault: "the code proves the phone", so the registered one is not compared and the code goes to
+    // the number typed: whoever knows a customer's name and 주민등록번호 reads their ID on any phone.
+    matches = !!customer && customer.name === values.name;
+    textTo = phone;
+  }
+  if (!customer || !matches || !textTo) {
     bank.log('idLookup.noMatch', {});
     return refuse(MSG.noCustomer);
   }
@@ -227,7 +236,7 @@ lookup.post(URLS.code, async (c) => {
     ttlMs: ID_LOOKUP_CODE_TTL_MS,
     codeLength: SMS_CODE_LENGTH,
   });
-  deliverSms(bank, customer.phone, SMS.code(challenge.code));
+  deliverSms(bank, textTo, SMS.code(challenge.code));
   c.get('session').lookup = {
     challengeId: challenge.id,
     userId: customer.userId,
@@ -244,9 +253,14 @@ lookup.post(URLS.verify, async (c) => {
   if (!state || state.verified) return c.redirect(URLS.page, 303);
   const challenge = getChallenge(bank, state.challengeId);
   if (!challenge) return c.redirect(URLS.page, 303);
+  const code = field(await formFields(c), 'code');
+  // Fault: only the code is compared, so the right code works after its time is up.
+  if (faulty(bank, 'id-lookup-late-code-accepted') && code === challenge.code) {
+    state.verified = true;
+    return c.redirect(URLS.page, 303);
+  }
   // A code past its time is refused whatever was typed.
   if (challenge.state !== 'waiting') return renderLookup(c, { alert: MSG.codeTimeout }, 400);
-  const code = field(await formFields(c), 'code');
   if (!isDigits(code, SMS_CODE_LENGTH))
     return renderLookup(c, { alert: MSG.digitsFormat('인증번호', SMS_CODE_LENGTH), invalid: 'code' }, 400);
 

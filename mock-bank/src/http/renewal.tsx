@@ -8,7 +8,9 @@ import {
   CERTIFICATE_KIND,
   CERTIFICATE_PIN_ERROR_LIMIT,
   CERTIFICATE_PIN_LENGTH,
+  RENEWAL_WINDOW_DAYS,
 } from '../rules.ts';
+import { faulty } from '../faults.ts';
 import { MSG } from '../messages.ts';
 import { activeCertificate, certificateStatusAt, recordCertificatePinTry } from '../domain/certificates.ts';
 import { isDigits, isUserId } from '../domain/formats.ts';
@@ -47,7 +49,9 @@ function renewalTarget(
       .filter((c) => certificateStatusAt(c, now) === 'expired')
       .sort((a, b) => Date.parse(b.issuedAt) - Date.parse(a.issuedAt))[0];
   if (!cert) return { ok: false, status: 400, message: MSG.renewalNone };
-  const window = renewalWindow(new Date(cert.expiresAt), now);
+  // Fault: `<=` in the day count, so the window opens 31 days before expiry.
+  const windowDays = RENEWAL_WINDOW_DAYS + (faulty(bank, 'renewal-window-off-by-day') ? 1 : 0);
+  const window = renewalWindow(new Date(cert.expiresAt), now, windowDays);
   if (window === 'expired') return { ok: false, status: 400, message: MSG.renewalExpired };
   // Locked before too early: waiting would not help a locked certificate, only reissue does.
   if (cert.locked) return { ok: false, status: 403, message: MSG.certificateLocked };
@@ -245,14 +249,16 @@ renewal.post(URLS.pin, async (c) => {
   if (!isDigits(pin, CERTIFICATE_PIN_LENGTH))
     return renderPin(c, cert, { alert: MSG.pinFormat, invalid: true }, 400);
 
-  const outcome = recordCertificatePinTry(cert, pin, CERTIFICATE_PIN_ERROR_LIMIT);
+  // Fault: the limit check was lost; wrong PINs are counted but never lock the certificate.
+  const lockAt = faulty(bank, 'renewal-pin-never-locks') ? Infinity : CERTIFICATE_PIN_ERROR_LIMIT;
+  const outcome = recordCertificatePinTry(cert, pin, lockAt);
   bank.store.putCertificate(cert);
   bank.log('renewal.pin', { outcome: outcome.outcome });
   if (outcome.outcome === 'wrong') {
     return renderPin(
       c,
       cert,
-      { alert: MSG.certificatePinMismatch(outcome.count, outcome.limit), invalid: true },
+      { alert: MSG.certificatePinMismatch(outcome.count, CERTIFICATE_PIN_ERROR_LIMIT), invalid: true },
       400,
     );
   }

@@ -169,7 +169,7 @@ export function testApi(token: string): Hono<AppEnv> {
     const session = newSession(bank);
     session.flow = flowAt(bank.newId(), door, userId, at, reissue);
     bank.store.putSession(session);
-    bank.log('flow.fastPath', { userId, at, reissue });
+    bank.log('flow.fastPath', { userId, step: at, reissue });
     return c.json({ cookie: { name: SESSION_COOKIE, value: session.id }, url: STEP_URL[at] }, 201);
   });
 

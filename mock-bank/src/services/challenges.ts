@@ -1,5 +1,6 @@
 import { SERVER_DEADLINE_GRACE_MS } from '../rules.ts';
 import type { Challenge, ChallengeKind, Customer } from '../domain/types.ts';
+import { faulty } from '../faults.ts';
 import { customerNow } from './clock.ts';
 import { randomDigits, type BankContext } from './context.ts';
 
@@ -9,6 +10,8 @@ function ownerNow(ctx: BankContext, challenge: Challenge): number {
 
 /** The server's backstop: a code nobody answered is expired 30 s after the browser's 0:00. */
 export function refreshChallenge(ctx: BankContext, challenge: Challenge): Challenge {
+  // Fault: the backstop is gone, so only the page's 0:00 ever expires a code.
+  if (faulty(ctx, 'server-deadline-ignored')) return challenge;
   if (challenge.state === 'waiting' && ownerNow(ctx, challenge) >= challenge.expiresAt + SERVER_DEADLINE_GRACE_MS) {
     challenge.state = 'expired';
   }

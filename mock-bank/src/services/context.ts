@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { FaultName } from '../faults.ts';
 import type { Store } from '../store.ts';
 
 /** Logs events as one JSON line; callers pass no secret (PIN, OTP, password, 주민등록번호). */
@@ -13,6 +14,8 @@ export interface BankContext {
   randomInt: (n: number) => number;
   newId: () => string;
   log: Logger;
+  /** Deliberate bugs switched on (faults.ts); empty = the bank as the spec says. */
+  faults: ReadonlySet<FaultName>;
 }
 
 export const consoleLogger: Logger = (event, fields = {}) => {
@@ -26,6 +29,7 @@ export function createContext(store: Store, overrides: Partial<BankContext> = {}
     randomInt: (n) => randomInt(n),
     newId: () => randomBytes(16).toString('base64url'),
     log: consoleLogger,
+    faults: new Set(),
     ...overrides,
   };
 }

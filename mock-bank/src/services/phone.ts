@@ -1,4 +1,5 @@
 import type { Phone } from '../domain/types.ts';
+import { faulty } from '../faults.ts';
 import type { BankContext } from './context.ts';
 import { answerChallenge, currentChallenge, refreshChallenge } from './challenges.ts';
 
@@ -33,6 +34,8 @@ export type KeypadOutcome = 'confirmed' | 'failed' | 'noCall';
 export function keypad(ctx: BankContext, number: string, digits: string): KeypadOutcome {
   const ringing = currentChallenge(ctx, number, 'ars');
   if (!ringing) return 'noCall';
+  // Fault: the check became "were digits keyed", so any digits confirm the call.
+  if (faulty(ctx, 'ars-wrong-digits-accepted')) return answerChallenge(ctx, ringing, ringing.code);
   return answerChallenge(ctx, ringing, digits.trim());
 }
 

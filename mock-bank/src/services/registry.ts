@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { BANK_NAME, SMS } from '../rules.ts';
+import { BANK_NAME, CERTIFICATE_VALIDITY_YEARS, SMS } from '../rules.ts';
 import { activeCertificate, certificateStatusAt, planIssue } from '../domain/certificates.ts';
 import type { Certificate, CertificateStatus, Customer, StoredCertificateStatus } from '../domain/types.ts';
-import { renewedExpiry } from '../domain/validity.ts';
+import { addYearsKst, renewedExpiry } from '../domain/validity.ts';
+import { faulty } from '../faults.ts';
 import { customerNow } from './clock.ts';
 import type { BankContext } from './context.ts';
 import { deliverSms } from './phone.ts';
@@ -24,8 +25,25 @@ function revoke(ctx: BankContext, serials: readonly string[]): void {
  */
 export function issueCertificate(ctx: BankContext, customer: Customer, pin: string, reissue: boolean): Certificate {
   const now = customerNow(ctx, customer);
-  const plan = planIssue(ctx.store.certificatesOf(customer.rrn), now, reissue);
-  revoke(ctx, plan.revoke);
+  // Fault: the expiry is planned as for a new issue, so a reissue gets a fresh three years.
+  const keepsExpiry = reissue && !faulty(ctx, 'reissue-fresh-expiry');
+  const plan = planIssue(ctx.store.certificatesOf(customer.rrn), now, keepsExpiry);
+  let revoked = plan.revoke;
+  // Fault: the reissue branch forgot the revocation; the old certificate stays active.
+  if (reissue && faulty(ctx, 'reissue-keeps-old-active')) revoked = [];
+  // Fault: only our own bank's certificates are revoked; another bank's stays active.
+  if (faulty(ctx, 'other-bank-certificate-not-revoked')) {
+    revoked = revoked.filter((serial) => ctx.store.getCertificate(serial)?.bank === BANK_NAME);
+  }
+  revoke(ctx, revoked);
+  let expiresAt = plan.expiresAt;
+  // Fault: one year (the old 공동인증서 term) instead of three.
+  if (!reissue && faulty(ctx, 'validity-one-year')) expiresAt = addYearsKst(now, 1);
+  if (!reissue && faulty(ctx, 'leap-day-expiry-rolls-over')) {
+    // Fault: Date's own year arithmetic, which rolls 29 Feb over to 1 Mar.
+    expiresAt = new Date(now);
+    expiresAt.setUTCFullYear(now.getUTCFullYear() + CERTIFICATE_VALIDITY_YEARS);
+  }
   const cert: Certificate = {
     serial: newSerial(),
     rrn: customer.rrn,
@@ -36,18 +54,26 @@ export function issueCertificate(ctx: BankContext, customer: Customer, pin: stri
     pin,
     pinErrors: 0,
     issuedAt: now.toISOString(),
-    expiresAt: plan.expiresAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
   };
   ctx.store.putCertificate(cert);
-  deliverSms(ctx, customer.phone, SMS.issued(customer.name));
-  ctx.log('certificate.issued', { reissue, revoked: plan.revoke.length });
+  // Fault: the completion SMS was dropped.
+  if (!faulty(ctx, 'completion-sms-missing')) deliverSms(ctx, customer.phone, SMS.issued(customer.name));
+  ctx.log('certificate.issued', { reissue, revoked: revoked.length });
   return cert;
 }
 
 /** Renewal: a new serial, the old one revoked, expiry = old expiry + 1 day + 3 years. */
 export function renewCertificate(ctx: BankContext, customer: Customer, old: Certificate): Certificate {
   const now = customerNow(ctx, customer);
-  revoke(ctx, [old.serial]);
+  // Fault: the old certificate is not revoked; two stay active.
+  if (!faulty(ctx, 'renewal-keeps-old-active')) revoke(ctx, [old.serial]);
+  const oldExpiry = new Date(old.expiresAt);
+  let expiresAt = renewedExpiry(oldExpiry);
+  // Fault: three years from the old expiry, the extra day forgotten.
+  if (faulty(ctx, 'renewal-expiry-no-extra-day')) {
+    expiresAt = addYearsKst(oldExpiry, CERTIFICATE_VALIDITY_YEARS);
+  }
   const cert: Certificate = {
     ...old,
     // Renewed here, so KB issues the new one even when another bank issued the old.
@@ -57,7 +83,7 @@ export function renewCertificate(ctx: BankContext, customer: Customer, old: Cert
     locked: false,
     pinErrors: 0,
     issuedAt: now.toISOString(),
-    expiresAt: renewedExpiry(new Date(old.expiresAt)).toISOString(),
+    expiresAt: expiresAt.toISOString(),
   };
   ctx.store.putCertificate(cert);
   deliverSms(ctx, customer.phone, SMS.renewed(customer.name));

@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import {
   ACCOUNT_PASSWORD_LENGTH,
+  ERROR_LIMITS,
   KB_MOBILE_CERT_PIN_LENGTH,
   OTP_DIGITS,
   SECURITY_CARD_CODE_LENGTH,
@@ -10,14 +11,15 @@ import {
 import { holdsAnyMedium } from '../../domain/customer.ts';
 import { advanceTo, type ChosenMedium, type Flow } from '../../domain/flow.ts';
 import { accountDigits, isDigits } from '../../domain/formats.ts';
-import { isLocked, recordRightTry, recordWrongTry } from '../../domain/limits.ts';
-import { isValidOtp } from '../../domain/otp.ts';
+import { emptyCounters, isLocked, recordRightTry, recordWrongTry } from '../../domain/limits.ts';
+import { isValidOtp, OTP_WINDOW } from '../../domain/otp.ts';
 import {
   isRightSecurityCardAnswer,
   pickSecurityCardChallenge,
   securityCardLabels,
 } from '../../domain/securityCard.ts';
 import type { Customer } from '../../domain/types.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
 import type { BankContext } from '../../services/context.ts';
 import { Actions, Button, ButtonLink, Field, Form } from '../../views/components.tsx';
@@ -226,17 +228,23 @@ function checkAnswer(
       return { problem: MSG.digitsFormat(LABEL.securityCard, SECURITY_CARD_HALF) };
     }
     const codes = media?.securityCard?.codes ?? [];
-    return {
-      right:
-        !!flow.securityCardChallenge &&
-        isRightSecurityCardAnswer(codes, flow.securityCardChallenge, front, back),
-    };
+    let asked = flow.securityCardChallenge;
+    // Fault: positions read as 0-based indexes, so [07] is checked against the 8th code.
+    if (asked && faulty(bank, 'wrong-card-position-checked')) {
+      asked = { front: asked.front + 1, back: asked.back + 1 };
+    }
+    return { right: !!asked && isRightSecurityCardAnswer(codes, asked, front, back) };
   }
   if (medium === 'otp') {
     const code = field(fields, 'otp');
     if (!isDigits(code, OTP_DIGITS)) return { problem: MSG.digitsFormat(LABEL.otp, OTP_DIGITS) };
+    let window = OTP_WINDOW;
+    // Fault: the window reaches two steps back, so a code from a minute ago still works.
+    if (faulty(bank, 'otp-accepted-one-step-late')) window = { ...window, before: window.before + 1 };
+    // Fault: the window starts at the current step, so the previous step's code is refused.
+    if (faulty(bank, 'otp-previous-step-refused')) window = { ...window, before: 0 };
     // OTP devices run on real time: the customer's test clock never applies here.
-    return { right: !!media?.otp && isValidOtp(media.otp.secret, code, bank.now()) };
+    return { right: !!media?.otp && isValidOtp(media.otp.secret, code, bank.now(), window) };
   }
   const pin = field(fields, 'kbPin');
   if (!isDigits(pin, KB_MOBILE_CERT_PIN_LENGTH)) {
@@ -250,6 +258,10 @@ export const account = new Hono<AppEnv>();
 account.get(ACCOUNT_URL, (c) => {
   const g = guardCustomer(c, 'account');
   if (!g.ok) return g.response;
+  // Fault: meant to clear the form, opening the choice screen clears the wrong-try counts (locks stay).
+  if (!g.flow.medium && faulty(c.get('bank'), 'limit-counter-resets-per-flow')) {
+    g.customer.counters = emptyCounters();
+  }
   return render(c, g.flow, g.customer, { alert: takeFlash(g.session), notice: takeNotice(g.session) });
 });
 
@@ -282,6 +294,11 @@ account.post(ACCOUNT_URL, async (c) => {
     (a) => a.number.replace(/-/g, '') === digits && a.password === password,
   );
   if (!matched) {
+    if (faulty(bank, 'account-password-errors-not-counted')) {
+      // Fault: the recording was lost; the alert shows the unchanged count and nothing ever locks.
+      const count = customer.counters.accountPassword;
+      return refuse(MSG.accountMismatch(count, ERROR_LIMITS.accountPassword), 400, 'accountPassword');
+    }
     const wrong = recordWrongTry(customer, 'accountPassword');
     bank.log('account.checked', { result: wrong.outcome });
     if (wrong.outcome === 'locked') return refuse(MSG.limitExceeded(LOCK_NAME.accountPassword), 403);
@@ -316,12 +333,15 @@ account.post(MEDIUM_URL, async (c) => {
   const answer = checkAnswer(bank, flow, customer, medium, fields);
   if ('problem' in answer) return render(c, flow, customer, { alert: answer.problem }, 400);
   if (answer.right) {
-    recordRightTry(customer, medium);
+    // Fault: the reset was lost; earlier wrong tries keep counting towards the lock.
+    if (!faulty(bank, 'right-answer-keeps-counter')) recordRightTry(customer, medium);
     bank.log('medium.checked', { medium, result: 'right' });
     advanceTo(flow, 'details');
     return c.redirect(STEP_URL.details, 303);
   }
-  const wrong = recordWrongTry(customer, medium);
+  // Fault: `>` where `>=` was meant, so the medium locks one wrong try after its limit.
+  const lockAt = ERROR_LIMITS[medium] + (faulty(bank, 'lock-one-try-late') ? 1 : 0);
+  const wrong = recordWrongTry(customer, medium, lockAt);
   bank.log('medium.checked', { medium, result: wrong.outcome });
   if (wrong.outcome === 'locked') {
     // The locked medium's fields would be useless: show the choice again, with the reason.

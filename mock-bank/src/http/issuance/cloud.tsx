@@ -1,11 +1,12 @@
 // 인증서 설정, first half (spec §2.5): the 금융결제원 cloud checks the person's details, then waits for
 // the customer's phone to send the two-digit code by SMS (services/phone.ts smsFromPhone answers it).
 import { Hono, type Context } from 'hono';
-import { CLOUD_SMS_CODE_LENGTH, CLOUD_SMS_CODE_TTL_MS } from '../../rules.ts';
+import { CLOUD_SMS_CODE_LENGTH, CLOUD_SMS_CODE_TTL_MS, SERVER_DEADLINE_GRACE_MS } from '../../rules.ts';
 import { advanceTo, type Flow } from '../../domain/flow.ts';
 import { maskMobile, normalizeMobile } from '../../domain/formats.ts';
 import { joinRrn, rrnProblem } from '../../domain/rrn.ts';
 import type { Challenge, Customer } from '../../domain/types.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
 import { expireChallenge, getChallenge, remainingMs, startChallenge } from '../../services/challenges.ts';
 import { CodeWaitPanel, codeStateAlert } from '../../views/CodeWaitPanel.tsx';
@@ -87,7 +88,11 @@ function render(
   view: ScreenView,
   status: 200 | 400 = 200,
 ) {
+  const bank = c.get('bank');
   const challenge = flowChallenge(c, flow);
+  let remaining = challenge ? remainingMs(bank, challenge) : 0;
+  // Fault: the countdown runs to the server's backstop (3:30) instead of the code's own 3:00.
+  if (faulty(bank, 'cloud-countdown-to-backstop')) remaining += SERVER_DEADLINE_GRACE_MS;
   return c.html(
     <FlowScreen
       flow={flow}
@@ -102,7 +107,7 @@ function render(
           <CodeWaitPanel
             codeLabel="SMS 인증번호"
             code={challenge.code}
-            remainingMs={remainingMs(c.get('bank'), challenge)}
+            remainingMs={remaining}
             expireUrl={EXPIRE_URL}
             statusUrl={STATUS_URL}
             nextUrl={STEP_URL.password}
@@ -179,10 +184,10 @@ cloud.post(CLOUD_URL, async (c) => {
   const problem = formatProblem(typed, rrn);
   if (problem) return refuse(problem.alert, problem.invalid);
   if (!typed.terms) return refuse(MSG.cloudTermsRequired, 'terms');
+  // Fault: the name comparison was dropped; another person's name passes.
+  const sameName = typed.name === customer.name || faulty(c.get('bank'), 'cloud-name-not-checked');
   const matches =
-    typed.name === customer.name &&
-    normalizeMobile(typed.phone) === normalizeMobile(customer.phone) &&
-    rrn === customer.rrn;
+    sameName && normalizeMobile(typed.phone) === normalizeMobile(customer.phone) && rrn === customer.rrn;
   if (!matches) return refuse(MSG.mismatch);
   return sendCode(c, flow, customer);
 });

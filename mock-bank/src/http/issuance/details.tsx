@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ADDRESS_MAX_LENGTH } from '../../rules.ts';
 import { advanceTo, type Flow } from '../../domain/flow.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
 import { Actions, Button, Field, Form } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
@@ -28,8 +29,10 @@ interface ScreenView {
 }
 
 function render(c: Context<AppEnv>, flow: Flow, view: ScreenView, status: 200 | 400 = 200) {
+  // Fault: 고객정보 확인 filed under 인증서 설정, so the stepper shows stage 5.
+  const stage = faulty(c.get('bank'), 'details-stepper-stage-5') ? 'cloud' : 'details';
   return c.html(
-    <FlowScreen flow={flow} screen="details" title="고객정보 확인" alert={view.alert} notice={view.notice}>
+    <FlowScreen flow={flow} screen={stage} title="고객정보 확인" alert={view.alert} notice={view.notice}>
       <section>
         <h2>고객정보 확인</h2>
         <p>등록된 연락처 정보를 확인하고, 바뀐 내용이 있으면 고쳐 주세요.</p>
@@ -66,7 +69,11 @@ details.get(STEP_URL.details, (c) => {
   const g = guardCustomer(c, 'details');
   if (!g.ok) return g.response;
   const { flow, customer, session } = g;
-  const values = { email: flow.email ?? customer.email, address: flow.address ?? customer.address };
+  let values = { email: flow.email ?? customer.email, address: flow.address ?? customer.address };
+  // Fault: the fields are filled from the flow only, which is empty on the first visit.
+  if (faulty(c.get('bank'), 'details-not-prefilled')) {
+    values = { email: flow.email ?? '', address: flow.address ?? '' };
+  }
   return render(c, flow, { values, alert: takeFlash(session), notice: takeNotice(session) });
 });
 
@@ -83,9 +90,12 @@ details.post(STEP_URL.details, async (c) => {
     return render(c, flow, { values: typed, alert: issue?.message ?? MSG.emailFormat, invalid }, 400);
   }
   // The customer confirmed (or corrected) these: they are the record from now on.
-  customer.email = parsed.data.email;
-  customer.address = parsed.data.address;
-  c.get('bank').store.putCustomer(customer);
+  // Fault: the record update was lost; only this flow keeps the edit.
+  if (!faulty(c.get('bank'), 'details-edits-not-saved')) {
+    customer.email = parsed.data.email;
+    customer.address = parsed.data.address;
+    c.get('bank').store.putCustomer(customer);
+  }
   flow.email = parsed.data.email;
   flow.address = parsed.data.address;
   advanceTo(flow, 'cloud');

@@ -1,6 +1,15 @@
 import type { Context } from 'hono';
-import { canVisit, newFlow, resetTo, type Door, type Flow, type FlowStep } from '../../domain/flow.ts';
+import {
+  canVisit,
+  newFlow,
+  resetTo,
+  stepIndex,
+  type Door,
+  type Flow,
+  type FlowStep,
+} from '../../domain/flow.ts';
 import type { Customer } from '../../domain/types.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
 import type { Session } from '../../store.ts';
 import type { AppEnv } from '../env.ts';
@@ -22,8 +31,9 @@ export const STEP_URL: Record<FlowStep, string> = {
 /** The start link always begins a new flow; a logged-in customer is logged out (seed). */
 export function startFlow(c: Context<AppEnv>, door: Door): { flow: Flow; loggedOut: boolean } {
   const session = c.get('session');
-  const loggedOut = session.userId !== undefined;
-  delete session.userId;
+  // Fault: the logout was lost, so the customer stays logged in (and no notice says otherwise).
+  const loggedOut = session.userId !== undefined && !faulty(c.get('bank'), 'logged-in-not-logged-out');
+  if (loggedOut) delete session.userId;
   const flow = newFlow(c.get('bank').newId(), door);
   session.flow = flow;
   return { flow, loggedOut };
@@ -49,7 +59,10 @@ export function guardStep(c: Context<AppEnv>, step: FlowStep, opts: { submit?: b
   if (flow.step === 'complete' && step !== 'complete') {
     return { ok: false, response: c.redirect(STEP_URL.complete, 303) };
   }
-  if (!canVisit(flow, step)) {
+  // Fault: off by one, the step right after the flow's own is let through too.
+  const leaks =
+    faulty(c.get('bank'), 'step-reachable-by-url') && stepIndex(step) === stepIndex(flow.step) + 1;
+  if (!canVisit(flow, step) && !leaks) {
     session.flash = MSG.stepRefused;
     return { ok: false, response: c.redirect(STEP_URL[flow.step], 303) };
   }

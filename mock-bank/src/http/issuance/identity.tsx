@@ -4,6 +4,7 @@ import { isAbroad } from '../../domain/customer.ts';
 import { advanceTo, canVisit, type Flow } from '../../domain/flow.ts';
 import { maskMobile } from '../../domain/formats.ts';
 import type { Challenge, Customer } from '../../domain/types.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
 import { ARS_CODE_LENGTH, ARS_CODE_TTL_MS } from '../../rules.ts';
 import { expireChallenge, getChallenge, remainingMs, startChallenge } from '../../services/challenges.ts';
@@ -25,7 +26,8 @@ type Method = z.infer<typeof Method>;
 
 interface ScreenProps {
   flow: Flow;
-  customer: Customer;
+  /** The registered phone, masked (`010-****-1234`). */
+  maskedPhone: string;
   call: Challenge | undefined;
   remainingMs: number;
   method?: Method | undefined;
@@ -63,7 +65,7 @@ function IdentityScreen(props: ScreenProps) {
           nextUrl={STEP_URL.account}
           state={call.state}
           retryAction={RETRY_URL}
-          maskedPhone={maskMobile(props.customer.phone)}
+          maskedPhone={props.maskedPhone}
           phoneCaption="ARS 전화를 건 휴대폰"
           instructions="전화를 받고 아래 인증번호를 휴대폰 키패드로 눌러 주세요."
         />
@@ -78,8 +80,13 @@ function render(c: Context<AppEnv>, flow: Flow, customer: Customer, extras: Extr
   const bank = c.get('bank');
   const call = getChallenge(bank, flow.identityChallengeId);
   const remaining = call ? remainingMs(bank, call) : 0;
+  let maskedPhone = maskMobile(customer.phone);
+  // Fault: a hand-made mask that hides only two middle digits (010-12**-5678).
+  if (faulty(bank, 'masked-phone-shows-too-much')) {
+    maskedPhone = customer.phone.replace(/-(\d+)\d{2}-/, '-$1**-');
+  }
   return c.html(
-    <IdentityScreen flow={flow} customer={customer} call={call} remainingMs={remaining} {...extras} />,
+    <IdentityScreen flow={flow} maskedPhone={maskedPhone} call={call} remainingMs={remaining} {...extras} />,
     status,
   );
 }
@@ -128,7 +135,10 @@ identity.post(STEP_URL.identity, async (c) => {
   if (method.data === 'ars') return callCustomer(c, flow, customer);
 
   endCall(c, flow);
-  if (!isAbroad(customer)) {
+  let abroad = isAbroad(customer);
+  // Fault: any departure record passes, returned or not.
+  if (faulty(c.get('bank'), 'returned-traveller-passes')) abroad = customer.abroad !== null;
+  if (!abroad) {
     return render(c, flow, customer, { alert: MSG.noDeparture, method: 'overseas' }, 400);
   }
   advanceTo(flow, 'account');
@@ -156,7 +166,9 @@ identity.get(STATUS_URL, (c) => {
 
 /** The countdown reached 0:00 in the browser: the server refuses that call from now on. */
 identity.post(EXPIRE_URL, (c) => {
-  const call = getChallenge(c.get('bank'), c.get('session').flow?.identityChallengeId);
-  if (call) expireChallenge(c.get('bank'), call);
+  const bank = c.get('bank');
+  const call = getChallenge(bank, c.get('session').flow?.identityChallengeId);
+  // Fault: the handler answers 204 but never expires the call, so the page's 0:00 changes nothing.
+  if (call && !faulty(bank, 'ars-expire-ignored')) expireChallenge(bank, call);
   return c.body(null, 204);
 });

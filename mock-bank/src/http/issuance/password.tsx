@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { CERTIFICATE_PIN_LENGTH } from '../../rules.ts';
 import type { Flow } from '../../domain/flow.ts';
 import { certificatePinProblem, type PinProblem } from '../../domain/pin.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
 import { issueCertificate } from '../../services/registry.ts';
 import { Actions, Button, Field, Form } from '../../views/components.tsx';
@@ -64,10 +65,16 @@ password.post(STEP_URL.password, async (c) => {
   const { flow, customer } = g;
   const fields = await formFields(c);
   const pin = field(fields, 'pin');
-  const problem = certificatePinProblem(pin, field(fields, 'pinConfirm'));
+  const bank = c.get('bank');
+  const skipped: PinProblem[] = [];
+  // Fault: the weak-PIN rule was dropped (111111, 123456 pass).
+  if (faulty(bank, 'weak-pin-accepted')) skipped.push('weak');
+  // Fault: the confirmation is never compared.
+  if (faulty(bank, 'pin-mismatch-accepted')) skipped.push('mismatch');
+  const problem = certificatePinProblem(pin, field(fields, 'pinConfirm'), skipped);
   if (problem) return render(c, flow, { alert: PROBLEM_MESSAGE[problem] }, 400);
   // Revokes the old certificate everywhere and sends the completion SMS before the page is served.
-  const cert = issueCertificate(c.get('bank'), customer, pin, flow.reissue);
+  const cert = issueCertificate(bank, customer, pin, flow.reissue);
   flow.issuedSerial = cert.serial;
   flow.step = 'complete';
   return c.redirect(STEP_URL.complete, 303);

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { advanceTo, type Flow } from '../../domain/flow.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
 import { Actions, Button, Checkbox, Fieldset, Form } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
@@ -81,9 +82,17 @@ terms.post(STEP_URL.terms, async (c) => {
   if (!guarded.ok) return guarded.response;
   // Every field is optional and every value turns into a boolean, so parsing cannot fail.
   const boxes: Boxes = TermsForm.parse(await formFields(c));
+  const bank = c.get('bank');
   // A ticked 전체 동의 is consent to every box, even when JavaScript did not tick them.
-  const consented = (name: BoxName) => boxes.all || boxes[name];
-  if (!TERMS.every((term) => !term.required || consented(term.name))) {
+  let consented = (name: BoxName) => boxes.all || boxes[name];
+  // Fault: only the boxes themselves count, so 전체 동의 sent alone (no JavaScript) is ignored.
+  if (faulty(bank, 'check-all-not-consent')) consented = (name) => boxes[name];
+  let required = TERMS.filter((term) => term.required);
+  // Fault: the server's list lost the (필수) flag of 고유식별정보 처리 동의 (the label still says it).
+  if (faulty(bank, 'required-term-not-enforced')) {
+    required = required.filter((term) => term.name !== 'uniqueId');
+  }
+  if (!required.every((term) => consented(term.name))) {
     return render(c, guarded.flow, boxes, { alert: MSG.termsRequired }, 400);
   }
   advanceTo(guarded.flow, 'userInfo');

@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { registryFinding } from '../../domain/certificates.ts';
+import { activeCertificate, registryFinding, type RegistryFinding } from '../../domain/certificates.ts';
 import { advanceTo, newFlow, type Flow } from '../../domain/flow.ts';
 import { isUserId } from '../../domain/formats.ts';
-import type { Customer } from '../../domain/types.ts';
+import type { Certificate, Customer } from '../../domain/types.ts';
+import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
-import { USER_INFO_ERROR_LIMIT } from '../../rules.ts';
+import { BANK_NAME, USER_INFO_ERROR_LIMIT } from '../../rules.ts';
+import type { BankContext } from '../../services/context.ts';
 import { customerNow } from '../../services/clock.ts';
-import { activeCertificateOf } from '../../services/registry.ts';
 import { Actions, Button, Dialog, Field, Form } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
@@ -102,9 +103,26 @@ function checkFormat(c: Context<AppEnv>, userId: string, rrnFront: string, rrnBa
   return readRrn(c.get('bank'), rrnFront, rrnBack);
 }
 
-/** The bank of the active certificate that makes this a possible reissue, if any. */
-function existingBankOf(c: Context<AppEnv>, customer: Customer): string | undefined {
-  return activeCertificateOf(c.get('bank'), customer)?.bank;
+/**
+ * What the registry holds for this person (every bank, judged on their clock): suspended or not, and the
+ * active certificate that makes this a possible reissue.
+ */
+function registryCheck(
+  bank: BankContext,
+  customer: Customer,
+): { finding: RegistryFinding; existing?: Certificate } {
+  const now = customerNow(bank, customer);
+  let certs = bank.store.certificatesOf(customer.rrn);
+  // Fault: only our own bank's certificates are looked at, so another bank's gets no dialog.
+  if (faulty(bank, 'other-bank-certificate-no-dialog')) {
+    certs = certs.filter((cert) => cert.bank === BANK_NAME);
+  }
+  let existing = activeCertificate(certs, now);
+  // Fault: the stored status is read instead of the derived one, so an expired certificate counts.
+  if (faulty(bank, 'expired-certificate-counts-as-active')) {
+    existing = certs.find((cert) => cert.status === 'active');
+  }
+  return { finding: registryFinding(certs, now), existing };
 }
 
 export const userInfo = new Hono<AppEnv>();
@@ -115,7 +133,7 @@ userInfo.get(STEP_URL.userInfo, (c) => {
   const { flow, session, customer } = guarded;
   let existingBank: string | undefined;
   if (flow.awaitingReissueChoice) {
-    existingBank = customer && existingBankOf(c, customer);
+    existingBank = customer && registryCheck(c.get('bank'), customer).existing?.bank;
     // The certificate went away meanwhile (expired, deleted): nothing is left to choose.
     if (!existingBank) {
       delete flow.awaitingReissueChoice;
@@ -141,7 +159,10 @@ userInfo.post(STEP_URL.userInfo, async (c) => {
   if (!customer || customer.rrn !== format.rrn) {
     flow.userInfoErrors += 1;
     bank.log('userInfo.mismatch', { errors: flow.userInfoErrors });
-    if (flow.userInfoErrors >= USER_INFO_ERROR_LIMIT) {
+    // Fault: the discard was lost; the 5th and later wrong pairs only get the mismatch alert.
+    const discard =
+      flow.userInfoErrors >= USER_INFO_ERROR_LIMIT && !faulty(bank, 'user-info-limit-not-enforced');
+    if (discard) {
       // The limit discards this flow: 약관동의 of a new one, same door.
       session.flow = newFlow(bank.newId(), flow.door);
       session.flash = MSG.userInfoLimit;
@@ -150,12 +171,15 @@ userInfo.post(STEP_URL.userInfo, async (c) => {
     return render(c, { flow, typed, alert: MSG.mismatch }, 400);
   }
 
-  const finding = registryFinding(bank.store.certificatesOf(customer.rrn), customerNow(bank, customer));
-  if (finding === 'suspended') return render(c, { flow, typed, alert: MSG.suspended }, 409);
+  const { finding, existing } = registryCheck(bank, customer);
+  // Fault: the 효력정지 check was lost; a suspended certificate is treated as none.
+  if (finding === 'suspended' && !faulty(bank, 'suspended-not-blocked')) {
+    return render(c, { flow, typed, alert: MSG.suspended }, 409);
+  }
   flow.userId = customer.userId;
-  if (finding === 'active') {
+  if (existing) {
     flow.awaitingReissueChoice = true;
-    return render(c, { flow, typed, existingBank: existingBankOf(c, customer) });
+    return render(c, { flow, typed, existingBank: existing.bank });
   }
   advanceTo(flow, 'identity');
   return c.redirect(STEP_URL.identity, 303);

@@ -1,0 +1,200 @@
+/**
+ * `npm run e2e:faults [fault …] [playwright args …]`: the detection-power proof of issue 6. First the
+ * desktop project runs against a bank with no fault (it must be green, or nothing after it means
+ * anything); then once per fault of mock-bank/src/faults.ts (all, or the ones named), each against a
+ * fresh bank started with MOCK_BANK_FAULTS=<fault> on a free port. A fault is killed when at least one
+ * test went red. Prints the kill matrix (fault → red tests, or SURVIVED), writes it to
+ * reports/fault-matrix.md, and exits non-zero if any fault survived or a run broke.
+ *
+ * Arguments up to the first one starting with `-` are fault names; the rest go to `playwright test`
+ * (e.g. `--grep @account`; `--max-failures=1` stops each run at its first kill), the same for every
+ * run. Outputs of each run (JSON report, traces, the bank's log): reports/faults/<run>/.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { FAULT_NAMES, FAULTS, parseFaults, type FaultName } from '../mock-bank/src/faults.ts';
+import { startBank, type RunningBank } from './lib/bank.ts';
+import { rowsOrNone, seconds, type TestRow } from './lib/jsonReport.ts';
+import { passThroughArgs, refuseArgs, runOutputs, runPlaywright } from './lib/playwright.ts';
+import { gitCommit } from './lib/runFacts.ts';
+
+const PROJECT = 'desktop';
+const ROOT = resolve('reports/faults');
+const MATRIX = resolve('reports/fault-matrix.md');
+
+interface Run {
+  /** Exit code of `playwright test`. */
+  code: number;
+  wallMs: number;
+  rows: TestRow[];
+  red: TestRow[];
+  /** Why the run proves nothing (the bank would not start, no report), if so. */
+  broken?: string;
+}
+
+const args = passThroughArgs();
+const firstOption = args.findIndex((arg) => arg.startsWith('-'));
+const named = firstOption === -1 ? args : args.slice(0, firstOption);
+const playwrightArgs = firstOption === -1 ? [] : args.slice(firstOption);
+// A retry would hide a kill, another project or reporter would change what a run means.
+refuseArgs(
+  playwrightArgs,
+  ['--project', '--reporter', '--output', '--retries', '--repeat-each', '--shard', '--list'],
+  'e2e:faults',
+);
+let faults: FaultName[];
+try {
+  faults = named.length > 0 ? [...parseFaults(named.join(','))] : FAULT_NAMES;
+} catch (error) {
+  console.error(`e2e:faults: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
+
+// Ctrl-C reaches Playwright and the bank directly (same process group); this only stops the loop.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    interrupted = true;
+  });
+}
+
+const label = (row: TestRow) => `${row.file} › ${row.titlePath.join(' › ')}`;
+/** Playwright's error lines carry terminal colours; the matrix is read as plain text. */
+// eslint-disable-next-line no-control-regex
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** One run of the desktop project against a bank of its own with `fault` on (none for the baseline). */
+async function runAgainst(fault: FaultName | undefined): Promise<Run> {
+  const outputs = runOutputs(join(ROOT, fault ?? 'baseline'));
+  mkdirSync(outputs.dir, { recursive: true });
+  // A fresh secret per bank; it goes to the bank and the suite through the environment, never to a log.
+  const token = randomBytes(24).toString('base64url');
+  let bank: RunningBank;
+  try {
+    bank = await startBank({
+      env: { MOCK_BANK_FAULTS: fault ?? '', MOCK_BANK_TEST_TOKEN: token },
+      logFile: join(outputs.dir, 'bank.log'),
+    });
+  } catch (error) {
+    const broken = error instanceof Error ? error.message : String(error);
+    return { code: 1, wallMs: 0, rows: [], red: [], broken };
+  }
+  try {
+    // --reporter=json replaces the config's reporters, so a fault run neither overwrites `npm run e2e`'s
+    // reports nor files Allure results for a deliberately broken bank. BASE_URL: the suite uses this
+    // bank instead of starting its own.
+    const run = await runPlaywright(
+      [
+        'test',
+        `--project=${PROJECT}`,
+        '--reporter=json',
+        '--retries=0',
+        `--output=${outputs.testResults}`,
+        ...playwrightArgs,
+      ],
+      { BASE_URL: bank.baseURL, MOCK_BANK_TEST_TOKEN: token, PLAYWRIGHT_JSON_OUTPUT_FILE: outputs.json },
+    );
+    const rows = rowsOrNone(outputs.json);
+    const red = rows.filter((row) => row.status === 'unexpected' || row.status === 'flaky');
+    const broken =
+      rows.length === 0
+        ? `no test results (exit ${run.code}); see ${relative(process.cwd(), outputs.dir)}`
+        : undefined;
+    return { ...run, rows, red, ...(broken ? { broken } : {}) };
+  } finally {
+    await bank.stop();
+  }
+}
+
+function outcome(run: Run): string {
+  if (run.broken) return `ERROR: ${run.broken.split('\n')[0]}`;
+  return run.red.length > 0 ? `killed by ${run.red.length} of ${run.rows.length}` : 'SURVIVED';
+}
+
+const started = Date.now();
+/** The Playwright arguments as one would type them again (quoted where they hold spaces). */
+const selection = playwrightArgs.map((arg) => (/[\s"']/.test(arg) ? ` '${arg}'` : ` ${arg}`)).join('');
+const tests = (n: number) => `${n} test${n === 1 ? '' : 's'}`;
+rmSync(ROOT, { recursive: true, force: true });
+
+console.log(`e2e:faults: baseline, project ${PROJECT}${selection}, against a bank with no fault`);
+const baseline = await runAgainst(undefined);
+if (interrupted) {
+  console.error('e2e:faults: interrupted during the baseline');
+  process.exit(130);
+}
+if (baseline.broken || baseline.red.length > 0 || baseline.code !== 0) {
+  console.error(`e2e:faults: the baseline is not green (${outcome(baseline)}, exit ${baseline.code}).`);
+  for (const row of baseline.red) console.error(`  ${label(row)}: ${plain(row.error ?? '')}`);
+  console.error('A fault run against a red baseline proves nothing: fix the suite or the bank first.');
+  process.exit(1);
+}
+console.log(`  green: ${tests(baseline.rows.length)} in ${seconds(baseline.wallMs)}\n`);
+
+const results = new Map<FaultName, Run>();
+for (const [i, fault] of faults.entries()) {
+  if (interrupted) break;
+  const run = await runAgainst(fault);
+  results.set(fault, run);
+  console.log(`[${i + 1}/${faults.length}] ${fault}: ${outcome(run)} (${seconds(run.wallMs)})`);
+}
+
+const killed = [...results.values()].filter((run) => !run.broken && run.red.length > 0).length;
+const survived = [...results]
+  .filter(([, run]) => !run.broken && run.red.length === 0)
+  .map(([fault]) => fault);
+const broken = [...results].filter(([, run]) => run.broken).map(([fault]) => fault);
+const notRun = faults.filter((fault) => !results.has(fault));
+const total =
+  `${faults.length} faults: ${killed} killed, ${survived.length} survived` +
+  (broken.length > 0 ? `, ${broken.length} broken runs` : '') +
+  (notRun.length > 0 ? `, ${notRun.length} not run (interrupted)` : '');
+
+console.log(
+  `\ne2e:faults: kill matrix (project ${PROJECT}${selection}; baseline ${tests(baseline.rows.length)} green)`,
+);
+const width = Math.max(...faults.map((fault) => fault.length));
+for (const [fault, run] of results) {
+  const head = `  ${fault.padEnd(width)}  `;
+  if (run.broken || run.red.length === 0) {
+    console.log(`${head}${run.broken ? outcome(run) : 'SURVIVED'}`);
+    continue;
+  }
+  run.red.forEach((row, n) => console.log(`${n === 0 ? head : ' '.repeat(head.length)}${label(row)}`));
+}
+console.log(`total: ${total}; ${seconds(Date.now() - started)}`);
+
+/** Markdown table cells: no pipes, no line breaks. */
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+const lines = [
+  '# Fault kill matrix',
+  '',
+  `\`npm run e2e:faults\` on ${new Date().toISOString()}, commit ${gitCommit()}. Each fault of`,
+  `mock-bank/src/faults.ts was switched on alone (\`MOCK_BANK_FAULTS=<fault>\`) and the \`${PROJECT}\``,
+  `project${selection ? ` (\`${selection.trim()}\`)` : ''} run against it; a fault is killed when at least one test went red.`,
+  '',
+  `Baseline (no fault): ${tests(baseline.rows.length)}, all green, ${seconds(baseline.wallMs)}.`,
+  '',
+  '| Fault | What it breaks | Tests that went red |',
+  '| --- | --- | --- |',
+  ...faults.map((fault) => {
+    const run = results.get(fault);
+    const red = !run
+      ? 'not run (interrupted)'
+      : run.broken
+        ? `**${cell(outcome(run))}**`
+        : run.red.length === 0
+          ? '**SURVIVED**'
+          : run.red.map((row) => cell(label(row))).join('<br>');
+    return `| \`${fault}\` | ${cell(FAULTS[fault])} | ${red} |`;
+  }),
+  '',
+  `**Total: ${total}.**`,
+  '',
+];
+mkdirSync(resolve('reports'), { recursive: true });
+writeFileSync(MATRIX, lines.join('\n'));
+console.log(`matrix → ${relative(process.cwd(), MATRIX)}`);
+
+process.exit(interrupted ? 130 : killed === faults.length ? 0 : 1);
