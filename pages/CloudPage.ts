@@ -22,6 +22,8 @@ export class CloudPage extends IssuanceScreen {
   /** The two-digit code to send from the phone (an `<output>`, role status). */
   readonly smsCodeOutput = this.page.getByRole('status', { name: 'SMS 인증번호', exact: true });
   readonly countdown = new Countdown(this.page);
+  /** The phone the code must come from, as shown while waiting, e.g. `010-****-1234`. */
+  readonly maskedPhone = this.page.getByText(/\d{3}-\*{4}-\d{4}/);
   // The identity form, or the code waiting for its SMS.
   protected readonly marker = this.nameField.or(this.smsCodeOutput).first();
 

@@ -85,6 +85,7 @@ export class IssuanceFlow {
   @step('Pass 약관동의')
   async passTerms(): Promise<UserInfoPage> {
     const terms = await new TermsPage(this.page).waitUntilShown();
+    await this.attachStage(1, '약관동의');
     await terms.agreeToAll();
     await terms.next();
     return new UserInfoPage(this.page).waitUntilShown();
@@ -93,9 +94,14 @@ export class IssuanceFlow {
   @step((customer: Customer) => `Pass 사용자 정보 입력 as ${customer.userId}`)
   async passUserInfo(customer: Customer, { reissue = false } = {}): Promise<IdentityPage> {
     const userInfo = await new UserInfoPage(this.page).waitUntilShown();
+    await this.attachStage(2, '사용자 정보 입력');
     await userInfo.fill({ userId: customer.userId, rrn: customer.rrn });
     await userInfo.next();
-    if (reissue) await userInfo.existingCertificate.proceedReissue();
+    if (reissue) {
+      await userInfo.existingCertificate.root.waitFor();
+      await this.attachStage(2, '기존 금융인증서 안내');
+      await userInfo.existingCertificate.proceedReissue();
+    }
     return new IdentityPage(this.page).waitUntilShown();
   }
 
@@ -105,13 +111,16 @@ export class IssuanceFlow {
   )
   async passIdentity(customer: Customer, method: IdentityMethod = 'ars'): Promise<AccountPage> {
     const identity = await new IdentityPage(this.page).waitUntilShown();
+    await this.attachStage(3, '본인인증');
     if (method === 'overseas') {
       await identity.chooseOverseas();
       await identity.request();
     } else {
       await identity.chooseArs();
       await identity.request();
-      await this.phoneOf(customer).answerCall(await identity.arsCode());
+      const code = await identity.arsCode();
+      await this.attachStage(3, '본인인증 ARS 전화 대기');
+      await this.phoneOf(customer).answerCall(code);
     }
     // The ARS screen polls and moves on by itself once the call is confirmed.
     return new AccountPage(this.page).waitUntilShown();
@@ -126,6 +135,7 @@ export class IssuanceFlow {
     medium: Medium | undefined = defaultMedium(customer),
   ): Promise<CustomerDetailsPage> {
     const account = await new AccountPage(this.page).waitUntilShown();
+    await this.attachStage(4, '계좌/보안매체 인증');
     const holder = medium ? customer : await this.issueMobileOtp(customer, account);
     const chosen = medium ?? 'otp';
     const [bankAccount] = holder.accounts;
@@ -139,6 +149,7 @@ export class IssuanceFlow {
       if (chosen === 'otp') await account.enterOtp(otpCode(held(holder, 'otp').secret));
       else await account.answerSecurityCard(held(holder, 'securityCard').codes);
     }
+    await this.attachStage(4, MEDIUM_SCREEN[chosen]);
     await account.confirm();
     return new CustomerDetailsPage(this.page).waitUntilShown();
   }
@@ -150,6 +161,7 @@ export class IssuanceFlow {
     account: AccountPage = new AccountPage(this.page),
   ): Promise<Customer> {
     const issuance = await account.openMobileOtpIssuance();
+    await this.attachStage(4, '모바일OTP 발급');
     const phone = this.phoneOf(customer);
     const before = await phone.mark();
     await issuance.requestCode();
@@ -164,6 +176,7 @@ export class IssuanceFlow {
   @step('Pass 고객정보 확인 as shown')
   async passDetails(): Promise<CloudPage> {
     const details = await new CustomerDetailsPage(this.page).waitUntilShown();
+    await this.attachStage(4, '고객정보 확인');
     await details.next();
     return new CloudPage(this.page).waitUntilShown();
   }
@@ -171,10 +184,13 @@ export class IssuanceFlow {
   @step((customer: Customer) => `Pass the 금융결제원 cloud step for ${customer.name}`)
   async passCloud(customer: Customer): Promise<PasswordPage> {
     const cloud = await new CloudPage(this.page).waitUntilShown();
+    await this.attachStage(5, '인증서 설정');
     await cloud.fill({ name: customer.name, phone: customer.phone, rrn: customer.rrn });
     await cloud.agree();
     await cloud.request();
-    await this.phoneOf(customer).sendSms(await cloud.smsCode());
+    const code = await cloud.smsCode();
+    await this.attachStage(5, '인증서 설정 SMS 인증번호 대기');
+    await this.phoneOf(customer).sendSms(code);
     // The cloud screen polls and moves on by itself once the SMS arrives.
     return new PasswordPage(this.page).waitUntilShown();
   }
@@ -183,15 +199,35 @@ export class IssuanceFlow {
   @step('Set the certificate PIN')
   async setPassword(pin: string): Promise<CompletionPage> {
     const password = await new PasswordPage(this.page).waitUntilShown();
+    await this.attachStage(5, '비밀번호 설정');
     await password.setPassword(pin);
     await password.confirm();
-    return new CompletionPage(this.page).waitUntilShown();
+    const completion = await new CompletionPage(this.page).waitUntilShown();
+    await this.attachStage(6, '발급 완료');
+    return completion;
+  }
+
+  /**
+   * Attaches a full-page screenshot of the screen as the customer sees it now (`stage N - name`, N =
+   * the stepper's stage, 6 = completion), so a stakeholder can page through the walk in the report.
+   * Secrets never show: they are typed into password fields.
+   */
+  private async attachStage(stage: number, name: string): Promise<void> {
+    const body = await this.page.screenshot({ fullPage: true });
+    await test.info().attach(`stage ${stage} - ${name}`, { body, contentType: 'image/png' });
   }
 
   private phoneOf(customer: Customer): VirtualPhone {
     return new VirtualPhone(this.api, customer.phone);
   }
 }
+
+/** The medium's own screen in 계좌/보안매체 인증, as the stage screenshots name it. */
+const MEDIUM_SCREEN: Record<Medium, string> = {
+  otp: 'OTP 인증',
+  securityCard: '보안카드 인증',
+  kbMobileCert: 'KB모바일인증서 인증',
+};
 
 type HeldMedia = NonNullable<Customer['media']>;
 

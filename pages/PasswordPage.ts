@@ -22,6 +22,24 @@ export class PasswordPage extends IssuanceScreen {
     await this.confirmationField.fill(confirmation);
   }
 
+  /**
+   * Types a PIN longer than the fields' maxlength, as a script or an old browser would: maxlength is
+   * a browser convenience (Playwright's fill, like a person typing, stops at 6), and the bank must
+   * refuse the whole value on the server (spec §2: every form is validated on the server).
+   */
+  @step(
+    (pin: string, confirmation?: string) =>
+      `Set certificate PIN ${mask(pin)} past the fields' length limit` +
+      (confirmation === undefined || confirmation === pin ? '' : ' with a different confirmation'),
+  )
+  async setPasswordPastLengthLimit(pin: string, confirmation: string = pin): Promise<void> {
+    for (const field of [this.pinField, this.confirmationField]) {
+      await field.evaluate((input) => input.removeAttribute('maxlength'));
+    }
+    await this.pinField.fill(pin);
+    await this.confirmationField.fill(confirmation);
+  }
+
   @step('Confirm the PIN (확인)')
   async confirm(): Promise<void> {
     await this.confirmButton.click();

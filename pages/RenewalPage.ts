@@ -38,6 +38,11 @@ export class RenewalPage extends Screen {
     return this.details.value('유효기간');
   }
 
+  /** A value of the renewed certificate's details, e.g. `value('일련번호')` (the completion screen). */
+  value(term: '인증서 종류' | '발급기관' | '소유자' | '유효기간' | '일련번호'): Locator {
+    return this.details.value(term);
+  }
+
   @step(({ userId, rrn }: UserInfo) => `Enter user ID ${userId} and 주민등록번호 ${maskRrn(rrn)}`)
   async fill({ userId, rrn }: UserInfo): Promise<void> {
     await this.userIdField.fill(userId);

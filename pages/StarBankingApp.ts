@@ -25,6 +25,11 @@ export class StarBankingApp extends Screen implements FrontDoor {
     exact: true,
   });
   readonly kbCertificateButton = this.page.getByRole('button', { name: 'KB국민인증서 발급', exact: true });
+  /**
+   * What `KB국민인증서 발급` shows instead of a flow: where each certificate works (spec §1 fixes what
+   * it says, not its words), found as the screen's content once it mentions 청약홈.
+   */
+  readonly kbCertificateInfo = this.page.getByRole('main').filter({ hasText: '청약홈' });
   readonly entry = this.fullMenuButton;
 
   @step('Open the KB스타뱅킹 app')

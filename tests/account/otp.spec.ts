@@ -1,0 +1,183 @@
+import {
+  expect,
+  FEATURES,
+  labelTest,
+  otpCode,
+  test,
+  waitForFreshOtpStep,
+  type Customer,
+} from '../../fixtures/index.ts';
+import type { AccountPage } from '../../pages/AccountPage.ts';
+import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
+import {
+  expectLockAlert,
+  expectRegistryClean,
+  expectRegistryTries,
+  expectWrongTryAlert,
+  LIMITS,
+  makeWrongTries,
+  openSecurityCardOrOtp,
+  submitOwnAccount,
+  wrongOtp,
+} from './support.ts';
+
+// 계좌/보안매체 인증 with an OTP (spec §2.4): TOTP, previous/current/next 30-s step, 10 wrong tries lock.
+const LIMIT = LIMITS.otp;
+
+function secretOf(customer: Customer): string {
+  const secret = customer.media?.otp?.secret;
+  if (!secret) throw new Error(`Customer ${customer.userId} holds no OTP`);
+  return secret;
+}
+
+async function enterWrongCodes(account: AccountPage, customer: Customer, times: number) {
+  await makeWrongTries(account, { times, limit: LIMIT, what: 'OTP' }, async () => {
+    await account.enterOtp(wrongOtp(secretOf(customer)));
+    await account.confirm();
+  });
+}
+
+const NEIGHBOUR_STEPS = [
+  { stepOffset: -1, which: 'previous' },
+  { stepOffset: 1, which: 'next' },
+] as const;
+
+const FAR_STEPS = [
+  { stepOffset: -2, which: 'two steps earlier' },
+  { stepOffset: 2, which: 'two steps later' },
+] as const;
+
+// The default `customer` fixture holds an OTP and nothing else.
+test.describe('OTP', { tag: '@otp' }, () => {
+  test('passes with the current OTP code and moves on to 고객정보 확인', async ({
+    customer,
+    fastPath,
+    testApi,
+    page,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: 'OTP: current code', severity: 'critical' });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    // 보안카드/OTP uses the OTP the customer holds: one `OTP 비밀번호` field, no card positions.
+    await expect(account.otpField).toBeVisible();
+    await expect(account.securityCard.frontField).toHaveCount(0);
+    await expect(account.securityCardOrOtpButton).toHaveCount(0);
+    await expect(account.kbMobileCertButton).toHaveCount(0);
+
+    await account.enterOtp(otpCode(secretOf(customer)));
+    await account.confirm();
+
+    const details = await new CustomerDetailsPage(page).waitUntilShown();
+    await expect(details.ownHeading).toBeVisible();
+    await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expect(details.emailField).toHaveValue(customer.email);
+    await expectRegistryClean(testApi, customer.userId);
+  });
+
+  test('counts one wrong code and empties the field', async ({ customer, fastPath, testApi }) => {
+    await labelTest({ feature: FEATURES.account, story: 'OTP: wrong code', severity: 'normal' });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+
+    await account.enterOtp(wrongOtp(secretOf(customer)));
+    await account.confirm();
+
+    await expectWrongTryAlert(account.alert, 1, LIMIT);
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expect(account.otpField).toBeVisible();
+    await expect(account.otpField).toHaveValue('');
+    await expectRegistryTries(testApi, customer.userId, 'otp', { count: 1, locked: false });
+  });
+
+  for (const { stepOffset, which } of NEIGHBOUR_STEPS) {
+    test(`accepts the code of the ${which} 30-second step`, async ({ customer, fastPath, testApi, page }) => {
+      await labelTest({ feature: FEATURES.account, story: 'OTP: time window', severity: 'normal' });
+      const account = await fastPath.startAt(customer, 'account');
+      await openSecurityCardOrOtp(account, customer);
+
+      // Far enough from a step boundary that the offset still holds when the bank checks the code.
+      await waitForFreshOtpStep();
+      await account.enterOtp(otpCode(secretOf(customer), { stepOffset }));
+      await account.confirm();
+
+      await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+      await expectRegistryClean(testApi, customer.userId);
+    });
+  }
+
+  for (const { stepOffset, which } of FAR_STEPS) {
+    test(`refuses the code from ${which} as a wrong code`, async ({ customer, fastPath, testApi }) => {
+      await labelTest({ feature: FEATURES.account, story: 'OTP: time window', severity: 'normal' });
+      const account = await fastPath.startAt(customer, 'account');
+      await openSecurityCardOrOtp(account, customer);
+
+      await waitForFreshOtpStep();
+      await account.enterOtp(otpCode(secretOf(customer), { stepOffset }));
+      await account.confirm();
+
+      await expectWrongTryAlert(account.alert, 1, LIMIT);
+      await expect(account.otpField).toHaveValue('');
+      await expectRegistryTries(testApi, customer.userId, 'otp', { count: 1, locked: false });
+    });
+  }
+
+  test('resets the wrong-code counter to 0 on a right code', async ({
+    customer,
+    fastPath,
+    testApi,
+    page,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: 'OTP: counter reset', severity: 'normal' });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    await enterWrongCodes(account, customer, 2);
+    await expectRegistryTries(testApi, customer.userId, 'otp', { count: 2, locked: false });
+
+    await account.enterOtp(otpCode(secretOf(customer)));
+    await account.confirm();
+
+    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+    await expectRegistryTries(testApi, customer.userId, 'otp', { count: 0, locked: false });
+  });
+
+  test('is not locked after 9 wrong codes: the 10th try is still judged', async ({
+    customer,
+    fastPath,
+    testApi,
+    page,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: 'OTP: limit − 1', severity: 'critical' });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+
+    await enterWrongCodes(account, customer, LIMIT - 1);
+
+    await expectWrongTryAlert(account.alert, LIMIT - 1, LIMIT);
+    await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
+    await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT - 1, locked: false });
+    await account.enterOtp(otpCode(secretOf(customer)));
+    await account.confirm();
+    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+    await expectRegistryTries(testApi, customer.userId, 'otp', { count: 0, locked: false });
+  });
+
+  test('locks the OTP at the 10th wrong code', async ({ customer, fastPath, testApi }) => {
+    await labelTest({ feature: FEATURES.account, story: 'OTP: lock at the limit', severity: 'critical' });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    await enterWrongCodes(account, customer, LIMIT - 1);
+
+    await account.enterOtp(wrongOtp(secretOf(customer)));
+    await account.confirm();
+
+    await expectLockAlert(account.alert);
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT, locked: true });
+    // Locked for good: even the right code in a new flow is never asked for.
+    const again = await fastPath.startAt(customer, 'account');
+    await submitOwnAccount(again, customer, '보안카드/OTP');
+    await expectLockAlert(again.alert);
+    await expect(again.otpField).toHaveCount(0);
+    await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT, locked: true });
+  });
+});

@@ -1,0 +1,239 @@
+import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
+import type { AccountPage } from '../../pages/AccountPage.ts';
+import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
+import {
+  expectLockAlert,
+  expectRegistryClean,
+  expectRegistryTries,
+  expectWrongTryAlert,
+  forgedCard,
+  LIMITS,
+  makeWrongTries,
+  openSecurityCardOrOtp,
+  submitOwnAccount,
+} from './support.ts';
+
+// 계좌/보안매체 인증 with a 보안카드 (spec §2.4): two asked halves, 5 wrong tries lock the card.
+const LIMIT = LIMITS.securityCard;
+const POSITION_LABEL = /^\[(\d{2})\]번 (앞|뒤) 2자리$/;
+
+function cardOf(customer: Customer): string[] {
+  const codes = customer.media?.securityCard?.codes;
+  if (!codes) throw new Error(`Customer ${customer.userId} holds no 보안카드`);
+  return codes;
+}
+
+/** Answers `times` asked pairs with a forged card, each try counted by its alert. */
+async function answerWrongly(account: AccountPage, customer: Customer, times: number) {
+  const forged = forgedCard(cardOf(customer));
+  await makeWrongTries(account, { times, limit: LIMIT, what: '보안카드' }, async () => {
+    await account.answerSecurityCard(forged);
+    await account.confirm();
+  });
+}
+
+/** Reaches the lock through the UI: 5 wrong answers in this flow. */
+async function lockCard(account: AccountPage, customer: Customer) {
+  await openSecurityCardOrOtp(account, customer);
+  await answerWrongly(account, customer, LIMIT - 1);
+  await account.answerSecurityCard(forgedCard(cardOf(customer)));
+  await account.confirm();
+  await expectLockAlert(account.alert);
+}
+
+test.describe('보안카드', { tag: '@security-card' }, () => {
+  test('passes with the two asked halves of the seeded card and moves on to 고객정보 확인', async ({
+    makeCustomer,
+    fastPath,
+    testApi,
+    page,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: '보안카드: right answer', severity: 'critical' });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    const account = await fastPath.startAt(customer, 'account');
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+
+    await openSecurityCardOrOtp(account, customer);
+    // The card screen asks two different positions, NN for the front half and MM for the back half.
+    await expect(account.securityCard.frontField).toBeVisible();
+    await expect(account.securityCard.backField).toBeVisible();
+    const asked = await account.securityCard.positions();
+    expect(asked.front).not.toBe(asked.back);
+    for (const position of [asked.front, asked.back]) {
+      expect(position).toBeGreaterThanOrEqual(1);
+      expect(position).toBeLessThanOrEqual(35);
+    }
+    await expect(account.otpField).toHaveCount(0);
+
+    await account.answerSecurityCard(cardOf(customer));
+    await account.confirm();
+
+    const details = await new CustomerDetailsPage(page).waitUntilShown();
+    await expect(details.ownHeading).toBeVisible();
+    await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expect(details.emailField).toHaveValue(customer.email);
+    await expect(details.addressField).toHaveValue(customer.address);
+    await expectRegistryClean(testApi, customer.userId);
+  });
+
+  test('counts one wrong answer, empties the fields and asks again', async ({
+    makeCustomer,
+    fastPath,
+    testApi,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: '보안카드: wrong answer', severity: 'normal' });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+
+    await account.answerSecurityCard(forgedCard(cardOf(customer)));
+    await account.confirm();
+
+    await expectWrongTryAlert(account.alert, 1, LIMIT);
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+    // The same screen again, with two (possibly new) positions and nothing typed.
+    await expect(account.securityCard.frontField).toHaveAccessibleName(POSITION_LABEL);
+    await expect(account.securityCard.backField).toHaveAccessibleName(POSITION_LABEL);
+    await expect(account.securityCard.frontField).toHaveValue('');
+    await expect(account.securityCard.backField).toHaveValue('');
+    const asked = await account.securityCard.positions();
+    expect(asked.front).not.toBe(asked.back);
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 1, locked: false });
+  });
+
+  test('resets the wrong-answer counter to 0 on a right answer', async ({
+    makeCustomer,
+    fastPath,
+    testApi,
+    page,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: '보안카드: counter reset', severity: 'normal' });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    await answerWrongly(account, customer, 2);
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 2, locked: false });
+
+    await account.answerSecurityCard(cardOf(customer));
+    await account.confirm();
+
+    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 0, locked: false });
+  });
+
+  test('is not locked after 4 wrong answers: the 5th try is still judged', async ({
+    makeCustomer,
+    fastPath,
+    testApi,
+    page,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: '보안카드: limit − 1', severity: 'critical' });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+
+    await answerWrongly(account, customer, LIMIT - 1);
+
+    await expectWrongTryAlert(account.alert, LIMIT - 1, LIMIT);
+    await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT - 1, locked: false });
+    // The 5th try is taken: the right answer passes.
+    await account.answerSecurityCard(cardOf(customer));
+    await account.confirm();
+    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 0, locked: false });
+  });
+
+  test('locks the 보안카드 at the 5th wrong answer', async ({ makeCustomer, fastPath, testApi }) => {
+    await labelTest({
+      feature: FEATURES.account,
+      story: '보안카드: lock at the limit',
+      severity: 'critical',
+    });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    await answerWrongly(account, customer, LIMIT - 1);
+
+    await account.answerSecurityCard(forgedCard(cardOf(customer)));
+    await account.confirm();
+
+    await expectLockAlert(account.alert);
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
+  });
+
+  test('counts wrong answers per customer across flows: 4 in one flow and 1 in the next lock the card', async ({
+    makeCustomer,
+    fastPath,
+    testApi,
+  }) => {
+    await labelTest({
+      feature: FEATURES.account,
+      story: '보안카드: count across flows',
+      severity: 'critical',
+    });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    const first = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(first, customer);
+    await answerWrongly(first, customer, LIMIT - 1);
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT - 1, locked: false });
+
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    await account.answerSecurityCard(forgedCard(cardOf(customer)));
+    await account.confirm();
+
+    await expectLockAlert(account.alert);
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
+  });
+
+  test('keeps the lock in a new flow: 보안카드/OTP로 인증하기 is refused and counts no error', async ({
+    makeCustomer,
+    fastPath,
+    testApi,
+  }) => {
+    await labelTest({
+      feature: FEATURES.account,
+      story: '보안카드: lock across flows',
+      severity: 'critical',
+    });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    await lockCard(await fastPath.startAt(customer, 'account'), customer);
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
+
+    const account = await fastPath.startAt(customer, 'account');
+    await expect(account.alert.root).toHaveCount(0);
+    await submitOwnAccount(account, customer, '보안카드/OTP');
+
+    await expectLockAlert(account.alert);
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expect(account.securityCard.frontField).toHaveCount(0);
+    await expect(account.confirmButton).toHaveCount(0);
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
+    await expectRegistryTries(testApi, customer.userId, 'accountPassword', { count: 0, locked: false });
+  });
+
+  test('is unlocked by the test-support reset: a new flow passes with the card again', async ({
+    makeCustomer,
+    fastPath,
+    testApi,
+    page,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: '보안카드: reset-locks', severity: 'normal' });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    await lockCard(await fastPath.startAt(customer, 'account'), customer);
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
+
+    await testApi.resetLocks(customer.userId);
+    await expectRegistryClean(testApi, customer.userId);
+
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    await account.answerSecurityCard(cardOf(customer));
+    await account.confirm();
+    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+    await expectRegistryClean(testApi, customer.userId);
+  });
+});

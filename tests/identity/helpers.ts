@@ -1,0 +1,67 @@
+import type { Page } from '@playwright/test';
+import { test, TestApiError, mask, type CallState, type TestApi } from '../../fixtures/index.ts';
+
+/**
+ * Keys digits into a phone's ARS call and returns the bank's HTTP status (200 when a call took them,
+ * 409 when none rang), so a spec can expect a refusal without a failed step in the report.
+ */
+export async function keypadStatus(api: TestApi, phone: string, digits: string): Promise<number> {
+  return test.step(
+    `Key ${mask(digits)} on phone ${phone} (the bank may refuse)`,
+    async () => {
+      try {
+        await api.keypad(phone, digits);
+        return 200;
+      } catch (error) {
+        if (error instanceof TestApiError) return error.status;
+        throw error;
+      }
+    },
+    { box: true },
+  );
+}
+
+/** The states of the phone's ARS calls, oldest first. */
+export async function callStates(api: TestApi, phone: string): Promise<CallState[]> {
+  return (await api.phone(phone)).calls.map((call) => call.state);
+}
+
+/** Two digits that are not `code` (the ARS code is two digits). */
+export function otherTwoDigits(code: string): string {
+  return String((Number(code) + 1) % 100).padStart(2, '0');
+}
+
+/**
+ * `M:SS` of a fresh 3-minute countdown on a paused page clock: exactly what the server gave, which is
+ * 3:00, or 2:59 when the server took over a second between the request and the page.
+ */
+export const FRESH_THREE_MINUTES = /^(3:00|2:59)$/;
+
+/** Ahead of the clock's own time when pausing, so the pause never lands in its past on a busy machine. */
+const PAUSE_AHEAD_MS = 3_000;
+
+/**
+ * Installs Playwright's clock, paused, before any page loads: countdowns then show exactly the time the
+ * server gave them however slow the machine is, and move only when the test moves time
+ * (`page.clock.fastForward`) or lets it flow again (`page.clock.resume()`, e.g. for the page's polling).
+ */
+export async function installPausedClock(page: Page): Promise<void> {
+  await test.step('Install the page clock, paused', async () => {
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + PAUSE_AHEAD_MS);
+  });
+}
+
+/** Pauses the page clock again after `page.clock.resume()`. */
+export async function pauseClock(page: Page): Promise<void> {
+  await test.step('Pause the page clock', async () => {
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(now + PAUSE_AHEAD_MS);
+  });
+}
+
+/** Waits until the page's script (countdown, polling) has started, so moving time reaches its timers. */
+export async function pageScriptsStarted(page: Page): Promise<void> {
+  // app.js is a deferred script: it has run by the load event.
+  await page.waitForLoadState('load');
+}

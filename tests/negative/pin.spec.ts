@@ -1,0 +1,193 @@
+import { expect, FEATURES, labelTest, test, type Customer, type TestApi } from '../../fixtures/index.ts';
+import { CompletionPage, type PasswordPage } from '../../pages/index.ts';
+import { ALERT, expectNothingIssued, formAnswer, ISSUED_SMS, STEP_URL } from './support.ts';
+
+/**
+ * The format refusal. The spec fixes the rule (exactly 6 digits, src), not the words; the bank says
+ * `비밀번호는 숫자 6자리로 입력해 주세요.` (MSG.pinFormat). We hold it to naming the six digits to type.
+ */
+const PIN_FORMAT_ALERT = /6자리/;
+
+type Enter = (password: PasswordPage, pin: string, confirmation?: string) => Promise<void>;
+const typed: Enter = (password, pin, confirmation) => password.setPassword(pin, confirmation);
+const typedPastLimit: Enter = (password, pin, confirmation) =>
+  password.setPasswordPastLengthLimit(pin, confirmation);
+
+interface Entry {
+  label: string;
+  pin: string;
+  confirmation?: string;
+  enter: Enter;
+}
+interface Refusal extends Entry {
+  alert: string | RegExp;
+}
+
+const NOT_SIX_DIGITS: readonly Refusal[] = [
+  { label: '5 digits', pin: '13579', enter: typed, alert: PIN_FORMAT_ALERT },
+  // Cut to 6 by the field this would be 135790, a fine PIN: only the server's check can refuse it.
+  { label: '7 digits', pin: '1357902', enter: typedPastLimit, alert: PIN_FORMAT_ALERT },
+  { label: 'letters', pin: 'a1b3c5', enter: typed, alert: PIN_FORMAT_ALERT },
+];
+
+const WEAK: readonly Refusal[] = [
+  { label: 'all six digits equal', pin: '111111', enter: typed, alert: ALERT.pinWeak },
+  { label: 'each digit one more', pin: '123456', enter: typed, alert: ALERT.pinWeak },
+  { label: 'each digit one less', pin: '654321', enter: typed, alert: ALERT.pinWeak },
+];
+
+// Checks run in the order format, weak, mismatch (spec §2.5): a PIN breaking two rules gets the first one's alert.
+const ORDER: readonly Refusal[] = [
+  { label: 'format before weak', pin: '11111', enter: typed, alert: PIN_FORMAT_ALERT },
+  {
+    label: 'format before mismatch',
+    pin: '2468',
+    confirmation: '1357',
+    enter: typed,
+    alert: PIN_FORMAT_ALERT,
+  },
+  {
+    label: 'weak before mismatch',
+    pin: '123456',
+    confirmation: '135790',
+    enter: typed,
+    alert: ALERT.pinWeak,
+  },
+];
+
+/** Types and submits the PIN; returns the HTTP status of the bank's answer. */
+async function submitPin(password: PasswordPage, { pin, confirmation, enter }: Entry): Promise<number> {
+  await enter(password, pin, confirmation);
+  const answer = formAnswer(password.page, STEP_URL.password);
+  await password.confirm();
+  return (await answer).status();
+}
+
+/** After a refusal: still 비밀번호 설정 at stage 인증서 설정, both fields emptied, nothing issued. */
+async function expectRefusedAndNothingIssued(
+  password: PasswordPage,
+  api: TestApi,
+  customer: Customer,
+): Promise<void> {
+  await expect(password.ownHeading).toBeVisible();
+  await expect(password.stepper.current).toHaveText('인증서 설정');
+  // Secrets are cleared (spec §2): nothing typed comes back.
+  await expect(password.pinField).toHaveValue('');
+  await expect(password.confirmationField).toHaveValue('');
+  await expectNothingIssued(api, customer);
+}
+
+// 비밀번호 설정 (spec §2.5): every test starts AT the step through the fast path.
+test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
+  for (const refusal of NOT_SIX_DIGITS) {
+    test(`refuses a PIN of ${refusal.label} with the format message`, async ({
+      fastPath,
+      customer,
+      testApi,
+    }) => {
+      await labelTest({
+        feature: FEATURES.certificateSetup,
+        story: 'PIN: not 6 digits',
+        severity: 'critical',
+      });
+      const password = await fastPath.startAt(customer, 'password');
+
+      expect(await submitPin(password, refusal)).toBe(400);
+      await expect(password.alert.root).toHaveText(refusal.alert);
+      await expectRefusedAndNothingIssued(password, testApi, customer);
+    });
+  }
+
+  for (const refusal of WEAK) {
+    test(`refuses the weak PIN ${refusal.pin} (${refusal.label})`, async ({
+      fastPath,
+      customer,
+      testApi,
+    }) => {
+      await labelTest({ feature: FEATURES.certificateSetup, story: 'PIN: weak', severity: 'critical' });
+      const password = await fastPath.startAt(customer, 'password');
+
+      expect(await submitPin(password, refusal)).toBe(400);
+      await expect(password.alert.root).toHaveText(refusal.alert);
+      await expectRefusedAndNothingIssued(password, testApi, customer);
+    });
+  }
+
+  for (const refusal of ORDER) {
+    test(`checks ${refusal.label} (${refusal.pin} / ${refusal.confirmation ?? 'same'})`, async ({
+      fastPath,
+      customer,
+      testApi,
+    }) => {
+      await labelTest({
+        feature: FEATURES.certificateSetup,
+        story: 'PIN: checks in the order format, weak, mismatch',
+        severity: 'normal',
+      });
+      const password = await fastPath.startAt(customer, 'password');
+
+      expect(await submitPin(password, refusal)).toBe(400);
+      await expect(password.alert.root).toHaveText(refusal.alert);
+      await expectRefusedAndNothingIssued(password, testApi, customer);
+    });
+  }
+
+  test('refuses a confirmation that does not match, then issues with the PIN typed twice alike', async ({
+    page,
+    fastPath,
+    customer,
+    testApi,
+  }) => {
+    await labelTest({
+      feature: FEATURES.certificateSetup,
+      story: 'PIN: confirmation mismatch',
+      severity: 'critical',
+    });
+    const password = await fastPath.startAt(customer, 'password');
+
+    const mismatch = { label: 'mismatch', pin: '135790', confirmation: '135791', enter: typed };
+    expect(await submitPin(password, mismatch)).toBe(400);
+    await expect(password.alert.root).toHaveText(ALERT.pinMismatch);
+    await expectRefusedAndNothingIssued(password, testApi, customer);
+
+    await password.setPassword('135791');
+    await password.confirm();
+    await expect(new CompletionPage(page).heading).toHaveText('금융인증서 발급이 완료되었습니다');
+    expect((await testApi.getCustomer(customer.userId)).certificate).toMatchObject({
+      status: 'active',
+      pin: '135791',
+    });
+  });
+
+  test('accepts 890123 (no wrap-around past 9) and issues the certificate', async ({
+    page,
+    fastPath,
+    customer,
+    testApi,
+  }) => {
+    await labelTest({
+      feature: FEATURES.certificateSetup,
+      story: 'PIN: 890123 is not weak',
+      severity: 'normal',
+    });
+    const password = await fastPath.startAt(customer, 'password');
+
+    await password.setPassword('890123');
+    await password.confirm();
+
+    const completion = new CompletionPage(page);
+    await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
+    await expect(completion.value('소유자')).toHaveText(customer.name);
+    const serial = (await completion.value('일련번호').innerText()).trim();
+    expect((await testApi.getCustomer(customer.userId)).certificate).toMatchObject({
+      status: 'active',
+      pin: '890123',
+      serial,
+    });
+    expect(await testApi.certificates(customer.rrn)).toEqual([
+      expect.objectContaining({ serial, status: 'active', bank: 'KB국민은행', locked: false }),
+    ]);
+    const { sms } = await testApi.phone(customer.phone);
+    expect(sms.filter((message) => ISSUED_SMS.test(message.text))).toHaveLength(1);
+  });
+});
