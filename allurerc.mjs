@@ -70,8 +70,9 @@ export default defineConfig({
         reportName: 'KB국민은행 금융인증서 발급 E2E 회귀 테스트',
         reportLanguage: 'kr',
         singleFile: false,
-        // project (desktop / mobile) › spec file › describe
-        groupBy: ['parentSuite', 'suite', 'subSuite'],
+        // 금융인증서 › project (door) › area (feature, Korean) › branch (story), as fixtures/allure.ts labels
+        // every test; the project level keeps the desktop and mobile twins of a test apart.
+        groupBy: ['epic', 'parentSuite', 'feature', 'story'],
       },
     },
   },

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { newestRun } from './newestRun.ts';
 import {
   browserVersion,
@@ -122,6 +122,13 @@ export async function buildAllureReport({
   const dirs = readInputs(resultsDirs);
   const history = historyMarker(dirs);
   const target = resolve(output ?? DEFAULT_OUTPUT);
+  // Allure moves a lone plugin's report up into the output folder only when that folder was empty: into a
+  // used one it writes <output>/awesome/ beside the old report, which `allure open` would keep showing.
+  const inside = (path: string) => path === target || path.startsWith(target + sep);
+  if (inside(process.cwd()) || resultsDirs.some((dir) => inside(resolve(dir)))) {
+    throw new Error(`refusing to empty ${target}: it holds the project or the results`);
+  }
+  rmSync(target, { recursive: true, force: true });
   const code = await allureGenerate(['--config', CONFIG, '--output', target, ...dirs.map((dir) => dir.dir)], {
     ALLURE_REPORT_VARIABLES: JSON.stringify(await reportVariables(dirs, resultsDirs)),
     ALLURE_APPEND_HISTORY: appendHistory && !history.alreadyReported ? '1' : '0',
