@@ -1,5 +1,5 @@
 import { expect, FEATURES, labelTest, test, VERIFICATION_SMS } from '../../fixtures/index.ts';
-import { IdentityPage, TermsPage, UserInfoPage } from '../../pages/index.ts';
+import { TermsPage, UserInfoPage } from '../../pages/index.ts';
 import { FRESH_THREE_MINUTES, installPausedClock } from '../identity/helpers.ts';
 import { agreeToTerms, identityOf, idLookupBeforeTerms, idLookupFromUserInfo } from './entry.ts';
 
@@ -50,10 +50,6 @@ test.describe('아이디찾기: the user ID is found', { tag: '@id-lookup' }, ()
     const userInfo = new UserInfoPage(page);
     await expect(userInfo.stepper.current).toHaveText('사용자 정보 입력');
     await expect(userInfo.userIdField).toHaveValue(customer.userId);
-    // The flow goes on with the ID as found.
-    await userInfo.rrn.fill(customer.rrn);
-    await userInfo.next();
-    await expect(new IdentityPage(page).stepper.current).toHaveText('본인인증');
   });
 
   test('sends a customer who has not agreed to the terms yet through 약관동의 first, then to 사용자 정보 입력 with the ID filled in', async ({
