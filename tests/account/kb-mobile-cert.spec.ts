@@ -46,7 +46,7 @@ test.describe('KB모바일인증서', { tag: '@kb-mobile-cert' }, () => {
     await account.enterKbMobileCertPin(pinOf(customer));
     await account.confirm();
 
-    const details = await new CustomerDetailsPage(page).waitUntilShown();
+    const details = new CustomerDetailsPage(page);
     await expect(details.ownHeading).toBeVisible();
     await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
     await expect(details.emailField).toHaveValue(customer.email);

@@ -45,20 +45,23 @@ test.describe('모바일OTP 발급', { tag: '@mobile-otp' }, () => {
     await issuance.issue();
 
     // Back on 계좌/보안매체 인증, now with the medium choice instead of the issuance link.
-    await account.waitUntilShown();
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
     await expect(account.accountField).toBeVisible();
     await expect(account.securityCardOrOtpButton).toBeVisible();
     await expect(account.mobileOtpLink).toHaveCount(0);
+    await expect
+      .poll(async () => (await testApi.getCustomer(customer.userId)).media?.otp, {
+        message: 'registry: a 모바일OTP (mobile: true) with a secret',
+      })
+      .toEqual({ secret: expect.stringMatching(/^[A-Z2-7]+=*$/), mobile: true });
     const holder = await testApi.getCustomer(customer.userId);
-    expect(holder.media?.otp).toEqual({ secret: expect.stringMatching(/\S/), mobile: true });
     const secret = holder.media?.otp?.secret ?? '';
 
     await openSecurityCardOrOtp(account, holder);
     await account.enterOtp(otpCode(secret));
     await account.confirm();
 
-    const details = await new CustomerDetailsPage(page).waitUntilShown();
+    const details = new CustomerDetailsPage(page);
     await expect(details.ownHeading).toBeVisible();
     await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
     await expectRegistryClean(testApi, customer.userId);

@@ -67,7 +67,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
     await account.enterOtp(otpCode(secretOf(customer)));
     await account.confirm();
 
-    const details = await new CustomerDetailsPage(page).waitUntilShown();
+    const details = new CustomerDetailsPage(page);
     await expect(details.ownHeading).toBeVisible();
     await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
     await expect(details.emailField).toHaveValue(customer.email);

@@ -34,6 +34,14 @@ function fourWrongPairs(customer: Customer, other: Customer): UserInfo[] {
   ];
 }
 
+/**
+ * The limit is five wrong pairs (spec §2.2), so these tests submit the form five or six times: as many
+ * screens as a full walk, and they get the walk's triple time (IssuanceFlow.walk) on a loaded machine.
+ */
+function fiveSubmissions(): void {
+  test.slow();
+}
+
 /** Submits a pair that must be refused as a mismatch, and waits for the screen to come back. */
 async function expectMismatchRefused(userInfo: UserInfoPage, pair: UserInfo): Promise<void> {
   await test.step(`A wrong pair is refused (${pair.userId})`, async () => {
@@ -93,6 +101,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
         story: 'A malformed pair is not counted',
         severity: 'normal',
       });
+      fiveSubmissions();
       const customer = await makeCustomer();
       const other = await makeCustomer();
       const userInfo = await agreeAndGoOn(await startByLink(page, door));
@@ -121,6 +130,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.userInfo, story: 'The 5th wrong pair', severity: 'critical' });
+    fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();
     const userInfo = await agreeAndGoOn(await startByLink(page, door));
@@ -149,6 +159,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
       story: 'The right pair after 4 wrong ones',
       severity: 'critical',
     });
+    fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();
     const userInfo = await agreeAndGoOn(await startByLink(page, door));
