@@ -18,6 +18,11 @@ const Env = z.object({
         return z.NEVER;
       }
     }),
+  /** `1`: record which fault points each e2e test reaches (faults.ts FaultPoints), for e2e:faults. */
+  MOCK_BANK_RECORD_FAULT_POINTS: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((value) => value === '1'),
 });
 
 export type BankConfig = z.infer<typeof Env>;

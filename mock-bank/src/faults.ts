@@ -4,6 +4,7 @@
  * one is a single `if (faulty(bank, 'name'))` branch at the place where that bug would live. With no
  * fault set (the default) the bank follows the spec.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** name → what goes wrong, one line each. */
 export const FAULTS = {
@@ -100,7 +101,45 @@ export function parseFaults(value: string | undefined): ReadonlySet<FaultName> {
   return new Set(names as FaultName[]);
 }
 
+/** The request header naming the e2e test a request is made for (Playwright's `testInfo.testId`). */
+export const TEST_ID_HEADER = 'x-e2e-test-id';
+/** Where points reached outside a request, or by one without a (well-formed) test id, are filed. */
+export const UNATTRIBUTED = 'unattributed';
+/** Playwright's test ids are hex with dashes; anything else is filed as unattributed, so memory stays bounded. */
+const TEST_ID = /^[\w-]{1,200}$/;
+
+/**
+ * Which fault points (`faulty()` calls) each e2e test reached, fault on or not. A fault can only change
+ * what a test sees if that test reaches its point, so `npm run e2e:faults` runs only those tests per
+ * fault. On with MOCK_BANK_RECORD_FAULT_POINTS=1; off, no request pays for it.
+ */
+export class FaultPoints {
+  readonly #testId = new AsyncLocalStorage<string | undefined>();
+  readonly #reached = new Map<string, Set<FaultName>>();
+
+  /** Runs `handle` (one request) with every point it reaches, timers it starts included, filed under `testId`. */
+  attribute<T>(testId: string | undefined, handle: () => T): T {
+    return this.#testId.run(testId !== undefined && TEST_ID.test(testId) ? testId : undefined, handle);
+  }
+
+  record(name: FaultName): void {
+    const key = this.#testId.getStore() ?? UNATTRIBUTED;
+    const reached = this.#reached.get(key) ?? new Set();
+    reached.add(name);
+    this.#reached.set(key, reached);
+  }
+
+  /** test id (or `unattributed`) → the fault points it reached, sorted. */
+  toJSON(): Record<string, FaultName[]> {
+    return Object.fromEntries([...this.#reached].map(([key, names]) => [key, [...names].sort()]));
+  }
+}
+
 /** Is this (deliberate) bug switched on? Takes any holder of `faults`, so it needs no services import. */
-export function faulty(bank: { readonly faults: ReadonlySet<FaultName> }, name: FaultName): boolean {
+export function faulty(
+  bank: { readonly faults: ReadonlySet<FaultName>; readonly faultPoints?: FaultPoints | undefined },
+  name: FaultName,
+): boolean {
+  bank.faultPoints?.record(name);
   return bank.faults.has(name);
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { TEST_ID_HEADER } from '../faults.ts';
 import type { BankContext } from '../services/context.ts';
 import type { AppEnv } from './env.ts';
 import { frontDoors } from './frontDoors.tsx';
@@ -19,6 +20,9 @@ export interface AppOptions {
 
 export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // First, so every fault point a request reaches (in any later middleware or route) is filed under its test.
+  const { faultPoints } = bank;
+  if (faultPoints) app.use('*', (c, next) => faultPoints.attribute(c.req.header(TEST_ID_HEADER), next));
   app.use('*', async (c, next) => {
     c.set('bank', bank);
     const started = Date.now();

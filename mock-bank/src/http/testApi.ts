@@ -202,6 +202,13 @@ export function testApi(token: string): Hono<AppEnv> {
     return c.json(certificatesOfPerson(c.get('bank'), query.data.rrn));
   });
 
+  // Which fault points each e2e test reached (faults.ts FaultPoints), for e2e:faults' test selection.
+  api.get('/fault-points', (c) => {
+    const points = c.get('bank').faultPoints;
+    if (!points) return fail(c, 404, 'fault points are not recorded (MOCK_BANK_RECORD_FAULT_POINTS=1)');
+    return c.json(points.toJSON());
+  });
+
   // A sub-app's notFound is not used once mounted, so the catch-all answers JSON itself.
   api.all('*', (c) => fail(c, 404, `no test-support endpoint ${c.req.method} ${c.req.path}`));
   api.onError((err, c) => {

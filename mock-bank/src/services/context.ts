@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { FaultName } from '../faults.ts';
+import type { FaultName, FaultPoints } from '../faults.ts';
 import type { Store } from '../store.ts';
 
 /** Logs events as one JSON line; callers pass no secret (PIN, OTP, password, 주민등록번호). */
@@ -16,6 +16,8 @@ export interface BankContext {
   log: Logger;
   /** Deliberate bugs switched on (faults.ts); empty = the bank as the spec says. */
   faults: ReadonlySet<FaultName>;
+  /** Set when fault points are recorded (MOCK_BANK_RECORD_FAULT_POINTS=1). */
+  faultPoints?: FaultPoints;
 }
 
 export const consoleLogger: Logger = (event, fields = {}) => {
