@@ -6,6 +6,8 @@ const Env = z.object({
   MOCK_BANK_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
   /** Unset: the test-support API is not even mounted (404). */
   MOCK_BANK_TEST_TOKEN: z.string().min(8).optional(),
+  /** Unset: the log goes to stdout. Set: JSON lines appended to this file (the suite scans it for secrets). */
+  MOCK_BANK_LOG_FILE: z.string().trim().min(1, 'a file path, or leave it unset').optional(),
   /** Deliberate bugs by name, `a,b` (faults.ts); an unknown name stops start-up. */
   MOCK_BANK_FAULTS: z
     .string()

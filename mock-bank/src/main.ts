@@ -3,13 +3,14 @@ import { readConfig } from './config.ts';
 import { seedDemoCustomers } from './demo.ts';
 import { FaultPoints } from './faults.ts';
 import { createApp } from './http/app.ts';
-import { createContext } from './services/context.ts';
+import { consoleLogger, createContext, fileLogger } from './services/context.ts';
 import { MemoryStore } from './store.ts';
 
 const config = readConfig();
 const faults = config.MOCK_BANK_FAULTS;
 const faultPoints = config.MOCK_BANK_RECORD_FAULT_POINTS ? new FaultPoints() : undefined;
-const bank = createContext(new MemoryStore(), { faults, faultPoints });
+const log = config.MOCK_BANK_LOG_FILE ? fileLogger(config.MOCK_BANK_LOG_FILE) : consoleLogger;
+const bank = createContext(new MemoryStore(), { faults, faultPoints, log });
 const app = createApp({ bank, testToken: config.MOCK_BANK_TEST_TOKEN });
 
 const server = serve({ fetch: app.fetch, hostname: config.MOCK_BANK_HOST, port: config.MOCK_BANK_PORT }, (info) => {

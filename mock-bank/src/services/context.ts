@@ -1,4 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { FaultName, FaultPoints } from '../faults.ts';
 import type { Store } from '../store.ts';
 
@@ -20,9 +22,26 @@ export interface BankContext {
   faultPoints?: FaultPoints;
 }
 
-export const consoleLogger: Logger = (event, fields = {}) => {
-  console.log(JSON.stringify({ at: new Date().toISOString(), event, ...fields }));
+function logLine(event: string, fields: Record<string, string | number | boolean> = {}): string {
+  return JSON.stringify({ at: new Date().toISOString(), event, ...fields });
+}
+
+export const consoleLogger: Logger = (event, fields) => {
+  console.log(logLine(event, fields));
 };
+
+/**
+ * Appends each event to `path` (MOCK_BANK_LOG_FILE): the suite keeps its bank's log for the secrets
+ * scan. Opened once at start-up, so a path that cannot be written stops the bank there; written
+ * synchronously, so nothing is lost when the suite stops the bank.
+ */
+export function fileLogger(path: string): Logger {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'a');
+  return (event, fields) => {
+    writeSync(fd, `${logLine(event, fields)}\n`);
+  };
+}
 
 export function createContext(store: Store, overrides: Partial<BankContext> = {}): BankContext {
   return {
