@@ -1,20 +1,29 @@
 /**
  * `npm run e2e:faults [fault …] [playwright args …]`: the detection-power proof of issue 6. First the
- * desktop project runs against a bank with no fault (it must be green, or nothing after it means
- * anything); then once per fault of mock-bank/src/faults.ts (all, or the ones named), each against a
- * fresh bank started with MOCK_BANK_FAULTS=<fault> on a free port. A fault is killed when at least one
- * test went red. Prints the kill matrix (fault → red tests, or SURVIVED), writes it to
+ * desktop project runs against a bank with no fault that records which fault points each test reaches
+ * (it must be green, or nothing after it means anything); then, once per fault of mock-bank/src/faults.ts
+ * (all, or the ones named), the baseline tests that reached that fault's point (lib/faultPoints.ts),
+ * against a fresh bank started with MOCK_BANK_FAULTS=<fault> on a free port. A fault is killed when at
+ * least one test went red. Prints the kill matrix (fault → red tests, or SURVIVED), writes it to
  * reports/fault-matrix.md, and exits non-zero if any fault survived or a run broke.
  *
  * Arguments up to the first one starting with `-` are fault names; the rest go to `playwright test`
- * (e.g. `--grep @account`; `--max-failures=1` stops each run at its first kill), the same for every
- * run. Outputs of each run (JSON report, traces, the bank's log): reports/faults/<run>/.
+ * (e.g. `--grep @account`; `--max-failures=1` stops each run at its first kill): they choose the
+ * baseline, and every fault's selection is taken from it. Outputs of each run (JSON report, traces, the
+ * bank's log, the test list): reports/faults/<run>/.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { FAULT_NAMES, FAULTS, parseFaults, type FaultName } from '../mock-bank/src/faults.ts';
+import { FAULT_NAMES, FAULTS, parseFaults, UNATTRIBUTED, type FaultName } from '../mock-bank/src/faults.ts';
 import { startBank, type RunningBank } from './lib/bank.ts';
+import {
+  fetchFaultPoints,
+  selectTests,
+  writeTestList,
+  type FaultPointRecord,
+  type Selection,
+} from './lib/faultPoints.ts';
 import { rowsOrNone, seconds, type TestRow } from './lib/jsonReport.ts';
 import { passThroughArgs, refuseArgs, runOutputs, runPlaywright } from './lib/playwright.ts';
 import { gitCommit } from './lib/runFacts.ts';
@@ -31,6 +40,8 @@ interface Run {
   red: TestRow[];
   /** Why the run proves nothing (the bank would not start, no report), if so. */
   broken?: string;
+  /** The baseline's: which fault points each test reached. */
+  points?: FaultPointRecord;
 }
 
 const args = passThroughArgs();
@@ -40,7 +51,7 @@ const playwrightArgs = firstOption === -1 ? [] : args.slice(firstOption);
 // A retry would hide a kill, another project or reporter would change what a run means.
 refuseArgs(
   playwrightArgs,
-  ['--project', '--reporter', '--output', '--retries', '--repeat-each', '--shard', '--list'],
+  ['--project', '--reporter', '--output', '--retries', '--repeat-each', '--shard', '--list', '--test-list'],
   'e2e:faults',
 );
 let faults: FaultName[];
@@ -64,16 +75,26 @@ const label = (row: TestRow) => `${row.file} › ${row.titlePath.join(' › ')}`
 // eslint-disable-next-line no-control-regex
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
-/** One run of the desktop project against a bank of its own with `fault` on (none for the baseline). */
-async function runAgainst(fault: FaultName | undefined): Promise<Run> {
+/**
+ * One run of the desktop project against a bank of its own: the baseline (no fault, fault points
+ * recorded), or `fault` on with the tests `choice` holds.
+ */
+async function runAgainst(fault: FaultName | undefined, choice?: Selection): Promise<Run> {
   const outputs = runOutputs(join(ROOT, fault ?? 'baseline'));
   mkdirSync(outputs.dir, { recursive: true });
+  const testList = join(outputs.dir, 'tests.txt');
+  if (choice?.tests) writeTestList(testList, choice.tests);
   // A fresh secret per bank; it goes to the bank and the suite through the environment, never to a log.
   const token = randomBytes(24).toString('base64url');
+  const record = fault === undefined;
   let bank: RunningBank;
   try {
     bank = await startBank({
-      env: { MOCK_BANK_FAULTS: fault ?? '', MOCK_BANK_TEST_TOKEN: token },
+      env: {
+        MOCK_BANK_FAULTS: fault ?? '',
+        MOCK_BANK_TEST_TOKEN: token,
+        MOCK_BANK_RECORD_FAULT_POINTS: record ? '1' : '0',
+      },
       logFile: join(outputs.dir, 'bank.log'),
     });
   } catch (error) {
@@ -91,17 +112,23 @@ async function runAgainst(fault: FaultName | undefined): Promise<Run> {
         '--reporter=json',
         '--retries=0',
         `--output=${outputs.testResults}`,
+        ...(choice?.tests ? [`--test-list=${testList}`] : []),
         ...playwrightArgs,
       ],
       { BASE_URL: bank.baseURL, MOCK_BANK_TEST_TOKEN: token, PLAYWRIGHT_JSON_OUTPUT_FILE: outputs.json },
     );
     const rows = rowsOrNone(outputs.json);
     const red = rows.filter((row) => row.status === 'unexpected' || row.status === 'flaky');
+    const points = record ? await fetchFaultPoints(bank.baseURL, token) : undefined;
+    const selected = choice?.tests?.length;
+    // Tests --max-failures left out are still rows (skipped): another count means the list matched wrongly.
     const broken =
       rows.length === 0
         ? `no test results (exit ${run.code}); see ${relative(process.cwd(), outputs.dir)}`
-        : undefined;
-    return { ...run, rows, red, ...(broken ? { broken } : {}) };
+        : selected !== undefined && rows.length !== selected
+          ? `the test list selected ${selected} tests, the run had ${rows.length}`
+          : undefined;
+    return { ...run, rows, red, ...(broken ? { broken } : {}), ...(points ? { points } : {}) };
   } finally {
     await bank.stop();
   }
@@ -130,12 +157,27 @@ if (baseline.broken || baseline.red.length > 0 || baseline.code !== 0) {
   console.error('A fault run against a red baseline proves nothing: fix the suite or the bank first.');
   process.exit(1);
 }
-console.log(`  green: ${tests(baseline.rows.length)} in ${seconds(baseline.wallMs)}\n`);
+console.log(`  green: ${tests(baseline.rows.length)} in ${seconds(baseline.wallMs)}`);
+const points = baseline.points ?? {};
+const pointsFile = join(ROOT, 'baseline', 'fault-points.json');
+writeFileSync(pointsFile, `${JSON.stringify(points, null, 2)}\n`);
+const reaching = baseline.rows.filter((row) => row.testId !== undefined && points[row.testId]).length;
+console.log(
+  `  fault points: ${reaching} of ${tests(baseline.rows.length)} reached at least one; ` +
+    `unattributed: ${points[UNATTRIBUTED]?.join(', ') || 'none'} (${relative(process.cwd(), pointsFile)})\n`,
+);
 
+/** `3 of 22 tests` or `all 22 tests`: what a fault's run ran. */
+const runSize = (choice: Selection) =>
+  `${choice.tests ? `${choice.tests.length} of` : 'all'} ${tests(baseline.rows.length)}`;
 const results = new Map<FaultName, Run>();
+const choices = new Map<FaultName, Selection>();
 for (const [i, fault] of faults.entries()) {
   if (interrupted) break;
-  const run = await runAgainst(fault);
+  const choice = selectTests(fault, points, baseline.rows);
+  choices.set(fault, choice);
+  console.log(`[${i + 1}/${faults.length}] ${fault}: running ${runSize(choice)} (${choice.why})`);
+  const run = await runAgainst(fault, choice);
   results.set(fault, run);
   console.log(`[${i + 1}/${faults.length}] ${fault}: ${outcome(run)} (${seconds(run.wallMs)})`);
 }
@@ -155,8 +197,10 @@ console.log(
   `\ne2e:faults: kill matrix (project ${PROJECT}${selection}; baseline ${tests(baseline.rows.length)} green)`,
 );
 const width = Math.max(...faults.map((fault) => fault.length));
+const sizeWidth = Math.max(...[...choices.values()].map((choice) => runSize(choice).length));
 for (const [fault, run] of results) {
-  const head = `  ${fault.padEnd(width)}  `;
+  const choice = choices.get(fault);
+  const head = `  ${fault.padEnd(width)}  ${(choice ? runSize(choice) : '').padEnd(sizeWidth)}  `;
   if (run.broken || run.red.length === 0) {
     console.log(`${head}${run.broken ? outcome(run) : 'SURVIVED'}`);
     continue;
@@ -173,11 +217,13 @@ const lines = [
   `\`npm run e2e:faults\` on ${new Date().toISOString()}, commit ${gitCommit()}. Each fault of`,
   `mock-bank/src/faults.ts was switched on alone (\`MOCK_BANK_FAULTS=<fault>\`) and the \`${PROJECT}\``,
   `project${selection ? ` (\`${selection.trim()}\`)` : ''} run against it; a fault is killed when at least one test went red.`,
+  'Each fault ran only the baseline tests that reached its `faulty()` call (recorded per test by the',
+  'baseline bank, MOCK_BANK_RECORD_FAULT_POINTS=1); the whole baseline where that was not known.',
   '',
   `Baseline (no fault): ${tests(baseline.rows.length)}, all green, ${seconds(baseline.wallMs)}.`,
   '',
-  '| Fault | What it breaks | Tests that went red |',
-  '| --- | --- | --- |',
+  '| Fault | What it breaks | Tests run | Tests that went red |',
+  '| --- | --- | --- | --- |',
   ...faults.map((fault) => {
     const run = results.get(fault);
     const red = !run
@@ -187,7 +233,9 @@ const lines = [
         : run.red.length === 0
           ? '**SURVIVED**'
           : run.red.map((row) => cell(label(row))).join('<br>');
-    return `| \`${fault}\` | ${cell(FAULTS[fault])} | ${red} |`;
+    const choice = choices.get(fault);
+    const size = !choice ? '' : choice.tests ? runSize(choice) : `${runSize(choice)} (${cell(choice.why)})`;
+    return `| \`${fault}\` | ${cell(FAULTS[fault])} | ${size} | ${red} |`;
   }),
   '',
   `**Total: ${total}.**`,

@@ -15,6 +15,11 @@ export interface TestRow {
   titlePath: string[];
   /** `[project] file › describe › title`, for people. */
   label: string;
+  /**
+   * Playwright's id of the test (`testInfo.testId`). The JSON report keeps one id per spec, that of its
+   * first project's test, so a later project's row of a multi-project report has none.
+   */
+  testId?: string;
   tags: string[];
   status: JSONReportTest['status'];
   /** Duration of each attempt (a retry is a second attempt), in ms; empty in a `--list` report. */
@@ -44,7 +49,7 @@ export function testRows(report: JSONReport): TestRow[] {
   const walk = (suite: JSONReportSuite, titles: string[]) => {
     for (const spec of suite.specs) {
       const titlePath = [...titles, spec.title];
-      for (const test of spec.tests) {
+      for (const [index, test] of spec.tests.entries()) {
         const errorResult = test.results.find((result) => result.error);
         // Playwright colours its messages; the scripts print plain lines.
         const error = stripVTControlCharacters(errorResult?.error?.message ?? '')
@@ -56,6 +61,7 @@ export function testRows(report: JSONReport): TestRow[] {
           file: spec.file,
           titlePath,
           label: `[${test.projectName}] ${spec.file} › ${titlePath.join(' › ')}`,
+          ...(index === 0 ? { testId: spec.id } : {}),
           tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag : `@${tag}`)),
           status: test.status,
           attempts: test.results.map((result) => result.duration),
