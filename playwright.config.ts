@@ -83,6 +83,7 @@ export default defineConfig<SuiteOptions>({
         env: {
           MOCK_BANK_PORT: String(env.MOCK_BANK_PORT),
           MOCK_BANK_TEST_TOKEN: env.MOCK_BANK_TEST_TOKEN,
+          MOCK_BANK_LOG_FILE: process.env.MOCK_BANK_LOG_FILE || 'reports/mock-bank.log',
         },
         reuseExistingServer: false,
         timeout: 60_000,

@@ -1,13 +1,14 @@
 /**
  * Prints the one count line CI is judged by (`N passed, N failed[, N skipped]`), adding up the JUnit
- * files of the unit/API tests and of the Playwright suite. A missing file means that stage never ran,
- * which counts as a failure so a broken pipeline can never look green.
+ * files of the unit/API tests, of the Playwright suite and of the secrets scan. A missing file means
+ * that stage never ran, which counts as a failure so a broken pipeline can never look green.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
 const STAGES = [
   { name: 'unit and API tests', file: 'reports/unit-junit.xml' },
   { name: 'end-to-end suite', file: 'reports/junit.xml' },
+  { name: 'secrets scan', file: 'reports/secrets-junit.xml' },
 ];
 
 function attr(tag: string, name: string): number {
@@ -36,7 +37,9 @@ for (const stage of STAGES) {
     continue;
   }
   const c = count(readFileSync(stage.file, 'utf8'));
-  console.log(`summary: ${stage.name}: ${c.total - c.failed - c.skipped} passed, ${c.failed} failed, ${c.skipped} skipped`);
+  console.log(
+    `summary: ${stage.name}: ${c.total - c.failed - c.skipped} passed, ${c.failed} failed, ${c.skipped} skipped`,
+  );
   passed += c.total - c.failed - c.skipped;
   failed += c.failed;
   skipped += c.skipped;
