@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import type { FastPathStep } from '../../src/domain/flow.ts';
 import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { browser, sessionOf } from '../support.ts';
-import { ACCOUNT, expectRedirect, person, startAt, type Started } from '../screens/lateSteps.ts';
+import type { NewCustomer } from '../../src/services/customers.ts';
+import { ACCOUNT, expectRedirect, person, startAt, T0, type Started } from '../screens/lateSteps.ts';
 
 const ME = person();
 const RIGHT_RRN = { rrnFront: ME.rrn!.slice(0, 6), rrnBack: ME.rrn!.slice(6) };
@@ -20,6 +21,8 @@ interface FormEndpoint {
   fields: Record<string, string>;
   /** Gets the screen to where the form is shown, when the step alone is not enough. */
   prepare?: (s: Started) => Promise<void>;
+  /** Who the flow is for, when not the default customer. */
+  customer?: NewCustomer;
   /** Any value is a right one (a ticked box, an SMS text): the cases that only garble values do not apply. */
   anyValue?: true;
 }
@@ -28,6 +31,17 @@ interface FormEndpoint {
 async function newFlow(s: Started): Promise<void> {
   await expectRedirect(await s.b.get('/fincert/issue'), STEP_URL.terms);
 }
+
+/** A certificate in its renewal window (30 days before expiry, spec §3). */
+const RENEWABLE = person({
+  certificate: {
+    bank: 'KB국민은행',
+    status: 'active',
+    pin: '284719',
+    issuedAt: new Date(T0 - 1000 * 86_400_000).toISOString(),
+    expiresAt: new Date(T0 + 10 * 86_400_000).toISOString(),
+  },
+});
 
 const ENDPOINTS: FormEndpoint[] = [
   { path: '/login', at: 'identity', fields: { userId: ME.userId!, password: 'irrelevant' } },
@@ -75,6 +89,33 @@ const ENDPOINTS: FormEndpoint[] = [
   { path: STEP_URL.password, at: 'password', fields: { pin: '583926', pinConfirm: '583926' } },
   { path: '/id-lookup/code', at: 'identity', fields: { name: ME.name!, ...RIGHT_RRN, phone: ME.phone! } },
   { path: '/renewal', at: 'identity', fields: { userId: ME.userId!, ...RIGHT_RRN } },
+  {
+    path: '/renewal/pin',
+    at: 'identity',
+    fields: { pin: '284719' },
+    customer: RENEWABLE,
+    prepare: async (s) => {
+      await expectRedirect(await s.b.post('/renewal', { userId: ME.userId!, ...RIGHT_RRN }), '/renewal/pin');
+    },
+  },
+  {
+    path: '/id-lookup/verify',
+    at: 'identity',
+    fields: { code: '123456' },
+    prepare: async (s) => {
+      const typed = { name: ME.name!, ...RIGHT_RRN, phone: ME.phone! };
+      await expectRedirect(await s.b.post('/id-lookup/code', typed), '/id-lookup');
+    },
+  },
+  {
+    path: '/fincert/issue/mobile-otp',
+    at: 'account',
+    fields: { code: '123456', pin: '802461', pinConfirm: '802461' },
+    customer: person({ media: null }),
+    prepare: async (s) => {
+      await expectRedirect(await s.b.post('/fincert/issue/mobile-otp/code'), '/fincert/issue/mobile-otp');
+    },
+  },
   { path: `/phone/${ME.phone}/keypad`, at: 'identity', fields: { digits: '12' } },
   { path: `/phone/${ME.phone}/sms`, at: 'cloud', fields: { text: '12' }, anyValue: true },
 ];
@@ -170,7 +211,7 @@ describe('malformed form submissions', () => {
     const cases = CASES.filter((x) => (!x.namesCustomer || names) && !(x.garblesValues && endpoint.anyValue));
     for (const c of cases) {
       it(`POST ${endpoint.path}: ${c.why} → 4xx, nothing changed, the bank still answers`, async () => {
-        const s = startAt(endpoint.at);
+        const s = startAt(endpoint.at, endpoint.customer);
         await endpoint.prepare?.(s);
         const before = snapshot(s);
         // The browser's session, with a body `browser().post` could not send.
