@@ -34,9 +34,9 @@ export interface Selection {
 }
 
 /**
- * The baseline tests that reached `fault`'s point. The whole baseline instead when the point was also
- * reached outside any test's request (who it matters to is unknown) or by no test at all (nothing to
- * narrow it to), or when a title cannot be written into a test list.
+ * The baseline tests that reached `fault`'s point (none: the fault survives without a run). The whole
+ * baseline instead when the point was also reached outside any test's request (who it matters to is
+ * unknown), or when a title cannot be written into a test list.
  */
 export function selectTests(
   fault: FaultName,
@@ -47,7 +47,8 @@ export function selectTests(
     return { why: 'its point was also reached outside any test' };
   }
   const tests = baseline.filter((row) => row.testId !== undefined && record[row.testId]?.includes(fault));
-  if (tests.length === 0) return { why: 'no test reached its point' };
+  // Until a test reaches the point its run is the baseline's, fault or not: no test can see this fault.
+  if (tests.length === 0) return { tests: [], why: 'no test reached its point, so none can see it' };
   // Playwright splits a test-list line at ›; a title holding one would match another test or none.
   if (tests.some((row) => row.titlePath.some((title) => title.includes('›')))) {
     return { why: 'a title holds ›, which a test list cannot express' };
