@@ -11,6 +11,7 @@ import type { AccountPage } from '../../pages/AccountPage.ts';
 import {
   accountOf,
   expectLockAlert,
+  expectLockedInNewFlow,
   expectRegistryClean,
   expectRegistryTries,
   expectWrongTryAlert,
@@ -99,11 +100,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
     await expect(account.otpField).toHaveCount(0);
     await expectRegistryTries(testApi, customer.userId, 'accountPassword', { count: LIMIT, locked: true });
     // Locked: the right password is refused as well, in a new flow too, and counts nothing more.
-    const again = await fastPath.startAt(customer, 'account');
-    await submitOwnAccount(again, customer, '보안카드/OTP');
-    await expectLockAlert(again.alert);
-    await expect(again.otpField).toHaveCount(0);
-    await expectRegistryTries(testApi, customer.userId, 'accountPassword', { count: LIMIT, locked: true });
+    await expectLockedInNewFlow(fastPath, testApi, customer, 'accountPassword');
   });
 
   test("treats another customer's account as a mismatch of this customer", async ({

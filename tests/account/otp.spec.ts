@@ -10,31 +10,30 @@ import {
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
 import {
+  answerWronglyTimes,
   expectLockAlert,
+  expectLockedInNewFlow,
+  expectOnCustomerDetails,
   expectRegistryClean,
   expectRegistryTries,
+  expectRightAnswerResets,
   expectWrongTryAlert,
   LIMITS,
-  makeWrongTries,
   openSecurityCardOrOtp,
-  submitOwnAccount,
-  wrongOtp,
+  OTP,
+  otpSecretOf,
 } from './support.ts';
 
 // 계좌/보안매체 인증 with an OTP (spec §2.4): TOTP, previous/current/next 30-s step, 10 wrong tries lock.
 const LIMIT = LIMITS.otp;
 
-function secretOf(customer: Customer): string {
-  const secret = customer.media?.otp?.secret;
-  if (!secret) throw new Error(`Customer ${customer.userId} holds no OTP`);
-  return secret;
-}
-
-async function enterWrongCodes(account: AccountPage, customer: Customer, times: number) {
-  await makeWrongTries(account, { times, limit: LIMIT, what: 'OTP' }, async () => {
-    await account.enterOtp(wrongOtp(secretOf(customer)));
-    await account.confirm();
-  });
+/** Opens the OTP screen and answers with the code of the 30-s step `stepOffset` steps from now. */
+async function answerCodeOfStep(account: AccountPage, customer: Customer, stepOffset: number) {
+  await openSecurityCardOrOtp(account, customer);
+  // Far enough from a step boundary that the offset still holds when the bank checks the code.
+  await waitForFreshOtpStep();
+  await account.enterOtp(otpCode(otpSecretOf(customer), { stepOffset }));
+  await account.confirm();
 }
 
 const NEIGHBOUR_STEPS = [
@@ -53,7 +52,6 @@ test.describe('OTP', { tag: '@otp' }, () => {
     customer,
     fastPath,
     testApi,
-    page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: current code', severity: 'critical' });
     const account = await fastPath.startAt(customer, 'account');
@@ -64,13 +62,9 @@ test.describe('OTP', { tag: '@otp' }, () => {
     await expect(account.securityCardOrOtpButton).toHaveCount(0);
     await expect(account.kbMobileCertButton).toHaveCount(0);
 
-    await account.enterOtp(otpCode(secretOf(customer)));
-    await account.confirm();
+    await OTP.answerRightly(account, customer);
 
-    const details = new CustomerDetailsPage(page);
-    await expect(details.ownHeading).toBeVisible();
-    await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
-    await expect(details.emailField).toHaveValue(customer.email);
+    await expectOnCustomerDetails(account, customer);
     await expectRegistryClean(testApi, customer.userId);
   });
 
@@ -79,8 +73,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
-    await account.enterOtp(wrongOtp(secretOf(customer)));
-    await account.confirm();
+    await OTP.answerWrongly(account, customer);
 
     await expectWrongTryAlert(account.alert, 1, LIMIT);
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
@@ -93,12 +86,8 @@ test.describe('OTP', { tag: '@otp' }, () => {
     test(`accepts the code of the ${which} 30-second step`, async ({ customer, fastPath, testApi, page }) => {
       await labelTest({ feature: FEATURES.account, story: 'OTP: time window', severity: 'normal' });
       const account = await fastPath.startAt(customer, 'account');
-      await openSecurityCardOrOtp(account, customer);
 
-      // Far enough from a step boundary that the offset still holds when the bank checks the code.
-      await waitForFreshOtpStep();
-      await account.enterOtp(otpCode(secretOf(customer), { stepOffset }));
-      await account.confirm();
+      await answerCodeOfStep(account, customer, stepOffset);
 
       await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
       await expectRegistryClean(testApi, customer.userId);
@@ -109,11 +98,8 @@ test.describe('OTP', { tag: '@otp' }, () => {
     test(`refuses the code from ${which} as a wrong code`, async ({ customer, fastPath, testApi }) => {
       await labelTest({ feature: FEATURES.account, story: 'OTP: time window', severity: 'normal' });
       const account = await fastPath.startAt(customer, 'account');
-      await openSecurityCardOrOtp(account, customer);
 
-      await waitForFreshOtpStep();
-      await account.enterOtp(otpCode(secretOf(customer), { stepOffset }));
-      await account.confirm();
+      await answerCodeOfStep(account, customer, stepOffset);
 
       await expectWrongTryAlert(account.alert, 1, LIMIT);
       await expect(account.otpField).toHaveValue('');
@@ -130,11 +116,10 @@ test.describe('OTP', { tag: '@otp' }, () => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: counter reset', severity: 'normal' });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
-    await enterWrongCodes(account, customer, 2);
+    await answerWronglyTimes(account, customer, OTP, 2);
     await expectRegistryTries(testApi, customer.userId, 'otp', { count: 2, locked: false });
 
-    await account.enterOtp(otpCode(secretOf(customer)));
-    await account.confirm();
+    await OTP.answerRightly(account, customer);
 
     await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
     await expectRegistryTries(testApi, customer.userId, 'otp', { count: 0, locked: false });
@@ -144,40 +129,31 @@ test.describe('OTP', { tag: '@otp' }, () => {
     customer,
     fastPath,
     testApi,
-    page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: limit − 1', severity: 'critical' });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
-    await enterWrongCodes(account, customer, LIMIT - 1);
+    await answerWronglyTimes(account, customer, OTP, LIMIT - 1);
 
     await expectWrongTryAlert(account.alert, LIMIT - 1, LIMIT);
     await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
     await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT - 1, locked: false });
-    await account.enterOtp(otpCode(secretOf(customer)));
-    await account.confirm();
-    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
-    await expectRegistryTries(testApi, customer.userId, 'otp', { count: 0, locked: false });
+    await expectRightAnswerResets(account, testApi, customer, OTP);
   });
 
   test('locks the OTP at the 10th wrong code', async ({ customer, fastPath, testApi }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: lock at the limit', severity: 'critical' });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
-    await enterWrongCodes(account, customer, LIMIT - 1);
+    await answerWronglyTimes(account, customer, OTP, LIMIT - 1);
 
-    await account.enterOtp(wrongOtp(secretOf(customer)));
-    await account.confirm();
+    await OTP.answerWrongly(account, customer);
 
     await expectLockAlert(account.alert);
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
     await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT, locked: true });
     // Locked for good: even the right code in a new flow is never asked for.
-    const again = await fastPath.startAt(customer, 'account');
-    await submitOwnAccount(again, customer, '보안카드/OTP');
-    await expectLockAlert(again.alert);
-    await expect(again.otpField).toHaveCount(0);
-    await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT, locked: true });
+    await expectLockedInNewFlow(fastPath, testApi, customer, 'otp');
   });
 });

@@ -2,14 +2,16 @@ import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
 import {
+  answerWronglyTimes,
   expectLockAlert,
+  expectOnCustomerDetails,
   expectRegistryClean,
   expectRegistryTries,
+  expectRightAnswerResets,
   expectWrongTryAlert,
-  forgedCard,
   LIMITS,
-  makeWrongTries,
   openSecurityCardOrOtp,
+  SECURITY_CARD,
   submitOwnAccount,
 } from './support.ts';
 
@@ -17,27 +19,11 @@ import {
 const LIMIT = LIMITS.securityCard;
 const POSITION_LABEL = /^\[(\d{2})\]번 (앞|뒤) 2자리$/;
 
-function cardOf(customer: Customer): string[] {
-  const codes = customer.media?.securityCard?.codes;
-  if (!codes) throw new Error(`Customer ${customer.userId} holds no 보안카드`);
-  return codes;
-}
-
-/** Answers `times` asked pairs with a forged card, each try counted by its alert. */
-async function answerWrongly(account: AccountPage, customer: Customer, times: number) {
-  const forged = forgedCard(cardOf(customer));
-  await makeWrongTries(account, { times, limit: LIMIT, what: '보안카드' }, async () => {
-    await account.answerSecurityCard(forged);
-    await account.confirm();
-  });
-}
-
 /** Reaches the lock through the UI: 5 wrong answers in this flow. */
 async function lockCard(account: AccountPage, customer: Customer) {
   await openSecurityCardOrOtp(account, customer);
-  await answerWrongly(account, customer, LIMIT - 1);
-  await account.answerSecurityCard(forgedCard(cardOf(customer)));
-  await account.confirm();
+  await answerWronglyTimes(account, customer, SECURITY_CARD, LIMIT - 1);
+  await SECURITY_CARD.answerWrongly(account, customer);
   await expectLockAlert(account.alert);
 }
 
@@ -46,7 +32,6 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     makeCustomer,
     fastPath,
     testApi,
-    page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: right answer', severity: 'critical' });
     const customer = await makeCustomer({ media: ['securityCard'] });
@@ -65,13 +50,9 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     }
     await expect(account.otpField).toHaveCount(0);
 
-    await account.answerSecurityCard(cardOf(customer));
-    await account.confirm();
+    await SECURITY_CARD.answerRightly(account, customer);
 
-    const details = new CustomerDetailsPage(page);
-    await expect(details.ownHeading).toBeVisible();
-    await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
-    await expect(details.emailField).toHaveValue(customer.email);
+    const details = await expectOnCustomerDetails(account, customer);
     await expect(details.addressField).toHaveValue(customer.address);
     await expectRegistryClean(testApi, customer.userId);
   });
@@ -86,8 +67,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
-    await account.answerSecurityCard(forgedCard(cardOf(customer)));
-    await account.confirm();
+    await SECURITY_CARD.answerWrongly(account, customer);
 
     await expectWrongTryAlert(account.alert, 1, LIMIT);
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
@@ -105,19 +85,17 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     makeCustomer,
     fastPath,
     testApi,
-    page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: counter reset', severity: 'normal' });
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
-    await answerWrongly(account, customer, 2);
+    await answerWronglyTimes(account, customer, SECURITY_CARD, 2);
     await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 2, locked: false });
 
-    await account.answerSecurityCard(cardOf(customer));
-    await account.confirm();
+    await SECURITY_CARD.answerRightly(account, customer);
 
-    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+    await expect(new CustomerDetailsPage(account.page).ownHeading).toBeVisible();
     await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 0, locked: false });
   });
 
@@ -125,23 +103,19 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     makeCustomer,
     fastPath,
     testApi,
-    page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: limit − 1', severity: 'critical' });
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
-    await answerWrongly(account, customer, LIMIT - 1);
+    await answerWronglyTimes(account, customer, SECURITY_CARD, LIMIT - 1);
 
     await expectWrongTryAlert(account.alert, LIMIT - 1, LIMIT);
     await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
     await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT - 1, locked: false });
     // The 5th try is taken: the right answer passes.
-    await account.answerSecurityCard(cardOf(customer));
-    await account.confirm();
-    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
-    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 0, locked: false });
+    await expectRightAnswerResets(account, testApi, customer, SECURITY_CARD);
   });
 
   test('locks the 보안카드 at the 5th wrong answer', async ({ makeCustomer, fastPath, testApi }) => {
@@ -153,10 +127,9 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
-    await answerWrongly(account, customer, LIMIT - 1);
+    await answerWronglyTimes(account, customer, SECURITY_CARD, LIMIT - 1);
 
-    await account.answerSecurityCard(forgedCard(cardOf(customer)));
-    await account.confirm();
+    await SECURITY_CARD.answerWrongly(account, customer);
 
     await expectLockAlert(account.alert);
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
@@ -176,13 +149,12 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     const customer = await makeCustomer({ media: ['securityCard'] });
     const first = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(first, customer);
-    await answerWrongly(first, customer, LIMIT - 1);
+    await answerWronglyTimes(first, customer, SECURITY_CARD, LIMIT - 1);
     await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT - 1, locked: false });
 
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
-    await account.answerSecurityCard(forgedCard(cardOf(customer)));
-    await account.confirm();
+    await SECURITY_CARD.answerWrongly(account, customer);
 
     await expectLockAlert(account.alert);
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
@@ -209,9 +181,9 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
 
     await expectLockAlert(account.alert);
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
     await expect(account.securityCard.frontField).toHaveCount(0);
     await expect(account.confirmButton).toHaveCount(0);
-    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
     await expectRegistryTries(testApi, customer.userId, 'accountPassword', { count: 0, locked: false });
   });
 
@@ -219,7 +191,6 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     makeCustomer,
     fastPath,
     testApi,
-    page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: reset-locks', severity: 'normal' });
     const customer = await makeCustomer({ media: ['securityCard'] });
@@ -231,9 +202,8 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
 
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
-    await account.answerSecurityCard(cardOf(customer));
-    await account.confirm();
-    await expect(new CustomerDetailsPage(page).ownHeading).toBeVisible();
+    await SECURITY_CARD.answerRightly(account, customer);
+    await expect(new CustomerDetailsPage(account.page).ownHeading).toBeVisible();
     await expectRegistryClean(testApi, customer.userId);
   });
 });

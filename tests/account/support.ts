@@ -1,5 +1,14 @@
-import { expect, otpCode, test, type Account, type Customer, type TestApi } from '../../fixtures/index.ts';
+import {
+  expect,
+  otpCode,
+  test,
+  type Account,
+  type Customer,
+  type SuiteFixtures,
+  type TestApi,
+} from '../../fixtures/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
+import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
 import type { Alert } from '../../pages/components/Alert.ts';
 
 // Shared by the specs of 계좌/보안매체 인증 (spec §2.4). Not a spec file: only `*.spec.ts` is collected.
@@ -135,4 +144,138 @@ export async function makeWrongTries(
     },
     { box: true },
   );
+}
+
+/** The 보안카드 codes the customer was seeded with. */
+export function cardOf(customer: Customer): string[] {
+  const codes = customer.media?.securityCard?.codes;
+  if (!codes) throw new Error(`Customer ${customer.userId} holds no 보안카드`);
+  return codes;
+}
+
+/** The secret of the customer's OTP. */
+export function otpSecretOf(customer: Customer): string {
+  const secret = customer.media?.otp?.secret;
+  if (!secret) throw new Error(`Customer ${customer.userId} holds no OTP`);
+  return secret;
+}
+
+/** The PIN of the customer's KB모바일인증서. */
+export function kbMobileCertPinOf(customer: Customer): string {
+  const pin = customer.media?.kbMobileCert?.pin;
+  if (!pin) throw new Error(`Customer ${customer.userId} holds no KB모바일인증서`);
+  return pin;
+}
+
+/**
+ * A medium as its spec drives it on its open screen (spec §2.4): the counter it moves, its limit, and
+ * how a right or a wrong answer is typed and confirmed with 확인.
+ */
+export interface MediumUnderTest {
+  counted: Exclude<Counted, 'accountPassword'>;
+  limit: number;
+  /** What one try is called in step titles. */
+  what: string;
+  answerRightly(account: AccountPage, customer: Customer): Promise<void>;
+  answerWrongly(account: AccountPage, customer: Customer): Promise<void>;
+}
+
+/** A medium whose answer `A` is typed by `enter`, then confirmed with 확인. */
+function mediumUnderTest<A>(medium: {
+  counted: MediumUnderTest['counted'];
+  what: string;
+  enter: (account: AccountPage, answer: A) => Promise<unknown>;
+  right: (customer: Customer) => A;
+  wrong: (customer: Customer) => A;
+}): MediumUnderTest {
+  const { counted, what, enter } = medium;
+  const answer = async (account: AccountPage, value: A) => {
+    await enter(account, value);
+    await account.confirm();
+  };
+  return {
+    counted,
+    limit: LIMITS[counted],
+    what,
+    answerRightly: (account, customer) => answer(account, medium.right(customer)),
+    answerWrongly: (account, customer) => answer(account, medium.wrong(customer)),
+  };
+}
+
+export const SECURITY_CARD = mediumUnderTest({
+  counted: 'securityCard',
+  what: '보안카드',
+  enter: (account, codes: readonly string[]) => account.answerSecurityCard(codes),
+  right: cardOf,
+  wrong: (customer) => forgedCard(cardOf(customer)),
+});
+
+/** The code of the current 30-s step; a wrong code is none of the steps around now. */
+export const OTP = mediumUnderTest({
+  counted: 'otp',
+  what: 'OTP',
+  enter: (account, code: string) => account.enterOtp(code),
+  right: (customer) => otpCode(otpSecretOf(customer)),
+  wrong: (customer) => wrongOtp(otpSecretOf(customer)),
+});
+
+export const KB_MOBILE_CERT = mediumUnderTest({
+  counted: 'kbMobileCert',
+  what: 'KB모바일인증서 PIN',
+  enter: (account, pin: string) => account.enterKbMobileCertPin(pin),
+  right: kbMobileCertPinOf,
+  wrong: (customer) => otherDigits(kbMobileCertPinOf(customer)),
+});
+
+/** Answers the medium wrongly `times` times, each try counted by its alert. */
+export async function answerWronglyTimes(
+  account: AccountPage,
+  customer: Customer,
+  medium: MediumUnderTest,
+  times: number,
+): Promise<void> {
+  await makeWrongTries(account, { times, limit: medium.limit, what: medium.what }, () =>
+    medium.answerWrongly(account, customer),
+  );
+}
+
+/** The medium passed: 고객정보 확인 with the customer's e-mail, still at stage 계좌/보안매체 인증. */
+export async function expectOnCustomerDetails(
+  account: AccountPage,
+  customer: Customer,
+): Promise<CustomerDetailsPage> {
+  const details = new CustomerDetailsPage(account.page);
+  await expect(details.ownHeading).toBeVisible();
+  await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
+  await expect(details.emailField).toHaveValue(customer.email);
+  return details;
+}
+
+/** A right answer passes on to 고객정보 확인 and resets the medium's wrong-try counter to 0. */
+export async function expectRightAnswerResets(
+  account: AccountPage,
+  testApi: TestApi,
+  customer: Customer,
+  medium: MediumUnderTest,
+): Promise<void> {
+  await medium.answerRightly(account, customer);
+  await expect(new CustomerDetailsPage(account.page).ownHeading).toBeVisible();
+  await expectRegistryTries(testApi, customer.userId, medium.counted, { count: 0, locked: false });
+}
+
+/**
+ * Locked for good: in a new flow the customer's own right account and 보안카드/OTP meet the lock alert,
+ * no OTP is asked for, and `counted` stays at its limit, locked.
+ */
+export async function expectLockedInNewFlow(
+  fastPath: SuiteFixtures['fastPath'],
+  testApi: TestApi,
+  customer: Customer,
+  counted: Counted,
+): Promise<void> {
+  const again = await fastPath.startAt(customer, 'account');
+  await submitOwnAccount(again, customer, '보안카드/OTP');
+  await expectLockAlert(again.alert);
+  await expect(again.otpField).toHaveCount(0);
+  await expectRegistryTries(testApi, customer.userId, counted, { count: LIMITS[counted], locked: true });
 }
