@@ -42,6 +42,13 @@ async function expectStillAtCloudStep(cloud: CloudPage): Promise<void> {
   await expect(cloud.page).toHaveURL(new RegExp(`${STEP_URL.cloud}$`));
 }
 
+/** The code failed (wrong digits or time up): the alert, 재요청 offered, the code no longer shown. */
+async function expectCodeFailed(cloud: CloudPage, alert: string): Promise<void> {
+  await expect(cloud.alert.root).toHaveText(alert);
+  await expect(cloud.reRequestButton).toBeVisible();
+  await expect(cloud.smsCodeOutput).toBeHidden();
+}
+
 // 인증서 설정, the 금융결제원 cloud step (spec §2.5, timers §3): every test starts AT the step.
 test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () => {
   for (const wrong of SOMEONE_ELSE) {
@@ -169,9 +176,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
 
     await phone.sendSms(otherTwoDigits(code));
 
-    await expect(cloud.alert.root).toHaveText(ALERT.codeMismatch);
-    await expect(cloud.reRequestButton).toBeVisible();
-    await expect(cloud.smsCodeOutput).toBeHidden();
+    await expectCodeFailed(cloud, ALERT.codeMismatch);
     await expect(cloud.stepper.current).toHaveText('인증서 설정');
 
     // The failed code takes no second answer.
@@ -198,9 +203,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
 
     await page.clock.fastForward('03:01');
 
-    await expect(cloud.alert.root).toHaveText(ALERT.codeTimeout);
-    await expect(cloud.reRequestButton).toBeVisible();
-    await expect(cloud.smsCodeOutput).toBeHidden();
+    await expectCodeFailed(cloud, ALERT.codeTimeout);
 
     await phone.sendSms(code);
     await expectStillAtCloudStep(cloud);

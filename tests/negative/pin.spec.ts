@@ -1,6 +1,14 @@
-import { expect, FEATURES, labelTest, test, type Customer, type TestApi } from '../../fixtures/index.ts';
-import { CompletionPage, type PasswordPage } from '../../pages/index.ts';
-import { ALERT, expectNothingIssued, formAnswer, ISSUED_SMS, STEP_URL } from './support.ts';
+import {
+  expect,
+  FEATURES,
+  labelTest,
+  test,
+  type AllureLabels,
+  type Customer,
+  type TestApi,
+} from '../../fixtures/index.ts';
+import type { PasswordPage } from '../../pages/index.ts';
+import { ALERT, expectNothingIssued, formAnswer, issueWithPin, ISSUED_SMS, STEP_URL } from './support.ts';
 
 /**
  * The format refusal. The spec fixes the rule (exactly 6 digits, src), not the words; the bank says
@@ -55,6 +63,35 @@ const ORDER: readonly Refusal[] = [
   },
 ];
 
+interface RefusalCase {
+  title: string;
+  story: string;
+  severity: AllureLabels['severity'];
+  refusal: Refusal;
+}
+
+/** Every refusal is one test, alike but for its title and Allure story. */
+const REFUSAL_CASES: readonly RefusalCase[] = [
+  ...NOT_SIX_DIGITS.map((refusal) => ({
+    title: `refuses a PIN of ${refusal.label} with the format message`,
+    story: 'PIN: not 6 digits',
+    severity: 'critical' as const,
+    refusal,
+  })),
+  ...WEAK.map((refusal) => ({
+    title: `refuses the weak PIN ${refusal.pin} (${refusal.label})`,
+    story: 'PIN: weak',
+    severity: 'critical' as const,
+    refusal,
+  })),
+  ...ORDER.map((refusal) => ({
+    title: `checks ${refusal.label} (${refusal.pin} / ${refusal.confirmation ?? 'same'})`,
+    story: 'PIN: checks in the order format, weak, mismatch',
+    severity: 'normal' as const,
+    refusal,
+  })),
+];
+
 /** Types and submits the PIN; returns the HTTP status of the bank's answer. */
 async function submitPin(password: PasswordPage, { pin, confirmation, enter }: Entry): Promise<number> {
   await enter(password, pin, confirmation);
@@ -79,51 +116,9 @@ async function expectRefusedAndNothingIssued(
 
 // 비밀번호 설정 (spec §2.5): every test starts AT the step through the fast path.
 test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
-  for (const refusal of NOT_SIX_DIGITS) {
-    test(`refuses a PIN of ${refusal.label} with the format message`, async ({
-      fastPath,
-      customer,
-      testApi,
-    }) => {
-      await labelTest({
-        feature: FEATURES.certificateSetup,
-        story: 'PIN: not 6 digits',
-        severity: 'critical',
-      });
-      const password = await fastPath.startAt(customer, 'password');
-
-      expect(await submitPin(password, refusal)).toBe(400);
-      await expect(password.alert.root).toHaveText(refusal.alert);
-      await expectRefusedAndNothingIssued(password, testApi, customer);
-    });
-  }
-
-  for (const refusal of WEAK) {
-    test(`refuses the weak PIN ${refusal.pin} (${refusal.label})`, async ({
-      fastPath,
-      customer,
-      testApi,
-    }) => {
-      await labelTest({ feature: FEATURES.certificateSetup, story: 'PIN: weak', severity: 'critical' });
-      const password = await fastPath.startAt(customer, 'password');
-
-      expect(await submitPin(password, refusal)).toBe(400);
-      await expect(password.alert.root).toHaveText(refusal.alert);
-      await expectRefusedAndNothingIssued(password, testApi, customer);
-    });
-  }
-
-  for (const refusal of ORDER) {
-    test(`checks ${refusal.label} (${refusal.pin} / ${refusal.confirmation ?? 'same'})`, async ({
-      fastPath,
-      customer,
-      testApi,
-    }) => {
-      await labelTest({
-        feature: FEATURES.certificateSetup,
-        story: 'PIN: checks in the order format, weak, mismatch',
-        severity: 'normal',
-      });
+  for (const { title, story, severity, refusal } of REFUSAL_CASES) {
+    test(title, async ({ fastPath, customer, testApi }) => {
+      await labelTest({ feature: FEATURES.certificateSetup, story, severity });
       const password = await fastPath.startAt(customer, 'password');
 
       expect(await submitPin(password, refusal)).toBe(400);
@@ -133,7 +128,6 @@ test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
   }
 
   test('refuses a confirmation that does not match, then issues with the PIN typed twice alike', async ({
-    page,
     fastPath,
     customer,
     testApi,
@@ -150,9 +144,7 @@ test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
     await expect(password.alert.root).toHaveText(ALERT.pinMismatch);
     await expectRefusedAndNothingIssued(password, testApi, customer);
 
-    await password.setPassword('135791');
-    await password.confirm();
-    await expect(new CompletionPage(page).heading).toHaveText('금융인증서 발급이 완료되었습니다');
+    await issueWithPin(password, '135791');
     expect((await testApi.getCustomer(customer.userId)).certificate).toMatchObject({
       status: 'active',
       pin: '135791',
@@ -160,7 +152,6 @@ test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
   });
 
   test('accepts 890123 (no wrap-around past 9) and issues the certificate', async ({
-    page,
     fastPath,
     customer,
     testApi,
@@ -172,13 +163,9 @@ test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
     });
     const password = await fastPath.startAt(customer, 'password');
 
-    await password.setPassword('890123');
-    await password.confirm();
+    const { completion, serial } = await issueWithPin(password, '890123');
 
-    const completion = new CompletionPage(page);
-    await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
     await expect(completion.value('소유자')).toHaveText(customer.name);
-    const serial = (await completion.value('일련번호').innerText()).trim();
     expect((await testApi.getCustomer(customer.userId)).certificate).toMatchObject({
       status: 'active',
       pin: '890123',

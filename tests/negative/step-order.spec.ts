@@ -7,7 +7,7 @@ import {
   TermsPage,
   UserInfoPage,
 } from '../../pages/index.ts';
-import { agreeAndGoOn, openByUrl, startByLink, STEP_URL } from './support.ts';
+import { agreeAndGoOn, issueWithPin, openByUrl, startByLink, STEP_URL } from './support.ts';
 
 /** Later steps than 약관동의, the next one included (an off-by-one guard would let it through). */
 const AHEAD_OF_TERMS = [STEP_URL.userInfo, STEP_URL.account, STEP_URL.password, STEP_URL.complete] as const;
@@ -111,11 +111,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
       severity: 'critical',
     });
     const password = await fastPath.startAt(customer, 'password');
-    await password.setPassword('246813');
-    await password.confirm();
-    const completion = new CompletionPage(page);
-    await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
-    const serial = (await completion.value('일련번호').innerText()).trim();
+    const { completion, serial } = await issueWithPin(password, '246813');
 
     // An early, a middle and the last step before completion.
     for (const url of [STEP_URL.terms, STEP_URL.identity, STEP_URL.password]) {
@@ -149,11 +145,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
     await staleTab.goto(STEP_URL.password);
     await stalePassword.waitUntilShown();
 
-    await password.setPassword('246813');
-    await password.confirm();
-    const completion = new CompletionPage(page);
-    await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
-    const serial = (await completion.value('일련번호').innerText()).trim();
+    const { serial } = await issueWithPin(password, '246813');
 
     await stalePassword.setPassword('975318');
     await stalePassword.confirm();

@@ -1,6 +1,6 @@
 import type { Page, Response } from '@playwright/test';
 import { expect, test, type Customer, type Door, type TestApi } from '../../fixtures/index.ts';
-import { TermsPage, UserInfoPage } from '../../pages/index.ts';
+import { CompletionPage, TermsPage, UserInfoPage, type PasswordPage } from '../../pages/index.ts';
 
 /** The issuance flow's step URLs (docs/architecture.md, URL map): what a customer could type or bookmark. */
 export const STEP_URL = {
@@ -100,4 +100,17 @@ export function rrnHalves(rrn: string): { front: string; back: string } {
 /** The same 주민등록번호 with another check digit: still well-formed (the bank accepts bad check digits, §8). */
 export function nearMissRrn(rrn: string): string {
   return `${rrn.slice(0, 12)}${(Number(rrn.slice(12)) + 1) % 10}`;
+}
+
+/** Sets `pin` on 비밀번호 설정 and confirms: the completion page of a new issue, and the serial it shows. */
+export async function issueWithPin(
+  password: PasswordPage,
+  pin: string,
+): Promise<{ completion: CompletionPage; serial: string }> {
+  await password.setPassword(pin);
+  await password.confirm();
+  const completion = new CompletionPage(password.page);
+  await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
+  const serial = (await completion.value('일련번호').innerText()).trim();
+  return { completion, serial };
 }
