@@ -36,6 +36,14 @@ export class IdentityPage extends IssuanceScreen {
     await this.reRequestButton.click();
   }
 
+  /** Chooses 전화인증(ARS), presses 인증요청 and returns the two-digit code the call then asks for. */
+  @step('Request an ARS call')
+  async requestArsCall(): Promise<string> {
+    await this.chooseArs();
+    await this.request();
+    return this.arsCode();
+  }
+
   /** Waits for the two-digit ARS code and returns it. */
   async arsCode(): Promise<string> {
     const code = this.arsCodeOutput.filter({ hasText: /^\s*\d{2}\s*$/ });

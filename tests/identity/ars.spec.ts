@@ -1,7 +1,8 @@
 import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
-import { AccountPage } from '../../pages/index.ts';
 import {
+  answerShownCode,
   callStates,
+  expectFreshCall,
   FRESH_THREE_MINUTES,
   installPausedClock,
   keypadStatus,
@@ -42,10 +43,8 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     expect(await callStates(testApi, customer.phone)).toEqual(['ringing']);
 
     // Time flows again: the page polls and moves on by itself once the call is confirmed.
-    await page.clock.resume();
-    await phone.answerCall(await identity.arsCode());
+    const account = await answerShownCode(identity, phone);
 
-    const account = new AccountPage(page);
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
     await expect(account.accountField).toBeVisible();
     expect(await callStates(testApi, customer.phone)).toEqual(['confirmed']);
@@ -64,9 +63,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
       });
       await installPausedClock(page);
       const identity = await fastPath.startAt(customer, 'identity');
-      await identity.chooseArs();
-      await identity.request();
-      const code = await identity.arsCode();
+      const code = await identity.requestArsCall();
 
       await page.clock.resume();
       await phone.answerCall(otherTwoDigits(code));
@@ -82,15 +79,11 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
       await pauseClock(page);
       await identity.reRequest();
 
-      await expect(identity.arsCodeOutput).toHaveText(/^\d{2}$/);
-      await expect(identity.countdown.root).toHaveText(FRESH_THREE_MINUTES);
-      await expect(identity.alert.root).toHaveCount(0);
       // A new call rings; the failed one was answered already and stays failed (only a ringing call is expired).
-      expect(await callStates(testApi, customer.phone)).toEqual(['failed', 'ringing']);
+      await expectFreshCall(identity, testApi, customer.phone, ['failed']);
 
-      await page.clock.resume();
-      await phone.answerCall(await identity.arsCode());
-      await expect(new AccountPage(page).stepper.current).toHaveText('계좌/보안매체 인증');
+      const account = await answerShownCode(identity, phone);
+      await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
       expect(await callStates(testApi, customer.phone)).toEqual(['failed', 'confirmed']);
     },
   );
@@ -106,9 +99,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
       });
       await installPausedClock(page);
       const identity = await fastPath.startAt(customer, 'identity');
-      await identity.chooseArs();
-      await identity.request();
-      const code = await identity.arsCode();
+      const code = await identity.requestArsCall();
       await expect(identity.countdown.root).toHaveText(FRESH_THREE_MINUTES);
       await pageScriptsStarted(page);
 
@@ -129,13 +120,9 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
 
       await identity.reRequest();
 
-      await expect(identity.arsCodeOutput).toHaveText(/^\d{2}$/);
-      await expect(identity.countdown.root).toHaveText(FRESH_THREE_MINUTES);
-      await expect(identity.alert.root).toHaveCount(0);
-      expect(await callStates(testApi, customer.phone)).toEqual(['expired', 'ringing']);
-      await page.clock.resume();
-      await phone.answerCall(await identity.arsCode());
-      await expect(new AccountPage(page).stepper.current).toHaveText('계좌/보안매체 인증');
+      await expectFreshCall(identity, testApi, customer.phone, ['expired']);
+      const account = await answerShownCode(identity, phone);
+      await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
     },
   );
 
@@ -163,9 +150,8 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     await expect(identity.arsCodeOutput).toHaveText(/^\d{2}$/);
     await expect(identity.countdown.root).toHaveText(FRESH_THREE_MINUTES);
 
-    await page.clock.resume();
-    await phone.answerCall(await identity.arsCode());
-    await expect(new AccountPage(page).stepper.current).toHaveText('계좌/보안매체 인증');
+    const account = await answerShownCode(identity, phone);
+    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
     expect(await callStates(testApi, customer.phone)).toEqual(['expired', 'confirmed']);
   });
 
@@ -179,9 +165,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         severity: 'normal',
       });
       const identity = await fastPath.startAt(customer, 'identity');
-      await identity.chooseArs();
-      await identity.request();
-      const code = await identity.arsCode();
+      const code = await identity.requestArsCall();
 
       // The default customer has no departure record.
       await identity.chooseOverseas();
@@ -210,9 +194,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
           expireReports.push(request.url());
       });
       const identity = await fastPath.startAt(customer, 'identity');
-      await identity.chooseArs();
-      await identity.request();
-      const code = await identity.arsCode();
+      const code = await identity.requestArsCall();
 
       // 3:20 on the customer's clock: past the page's 3:00, still inside the server's 30-s grace.
       await testApi.setClock(customer.userId, 200);

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { test, TestApiError, mask, type CallState, type TestApi } from '../../fixtures/index.ts';
+import {
+  expect,
+  mask,
+  test,
+  TestApiError,
+  type CallState,
+  type SuiteFixtures,
+  type TestApi,
+} from '../../fixtures/index.ts';
+import { AccountPage, type IdentityPage } from '../../pages/index.ts';
 
 /**
  * Keys digits into a phone's ARS call and returns the bank's HTTP status (200 when a call took them,
@@ -26,10 +35,8 @@ export async function callStates(api: TestApi, phone: string): Promise<CallState
   return (await api.phone(phone)).calls.map((call) => call.state);
 }
 
-/** Two digits that are not `code` (the ARS code is two digits). */
-export function otherTwoDigits(code: string): string {
-  return String((Number(code) + 1) % 100).padStart(2, '0');
-}
+/** Two digits that are not `code` (the ARS code is two digits, like the cloud step's SMS code). */
+export { otherTwoDigits } from '../negative/support.ts';
 
 /**
  * `M:SS` of a fresh 3-minute countdown on a paused page clock: exactly what the server gave, which is
@@ -64,4 +71,30 @@ export async function pauseClock(page: Page): Promise<void> {
 export async function pageScriptsStarted(page: Page): Promise<void> {
   // app.js is a deferred script: it has run by the load event.
   await page.waitForLoadState('load');
+}
+
+/** A new call rings after the `earlier` ones: a two-digit code, a fresh 3-minute countdown, no alert. */
+export async function expectFreshCall(
+  identity: IdentityPage,
+  api: TestApi,
+  phone: string,
+  earlier: readonly CallState[],
+): Promise<void> {
+  await expect(identity.arsCodeOutput).toHaveText(/^\d{2}$/);
+  await expect(identity.countdown.root).toHaveText(FRESH_THREE_MINUTES);
+  await expect(identity.alert.root).toHaveCount(0);
+  expect(await callStates(api, phone)).toEqual([...earlier, 'ringing']);
+}
+
+/**
+ * Lets the page clock flow again (its polling) and keys the shown code into the call; the page then
+ * moves on by itself, to 계좌/보안매체 인증 when the bank confirms the call.
+ */
+export async function answerShownCode(
+  identity: IdentityPage,
+  phone: SuiteFixtures['phone'],
+): Promise<AccountPage> {
+  await identity.page.clock.resume();
+  await phone.answerCall(await identity.arsCode());
+  return new AccountPage(identity.page);
 }
