@@ -29,6 +29,17 @@ async function submitUserInfo(
   return userInfo;
 }
 
+/** The flow went on to 본인인증, as a new issue or a reissue (the page heading says which). */
+async function expectIdentityStepOf(
+  page: Page,
+  heading: '금융인증서 발급' | '금융인증서 재발급',
+): Promise<void> {
+  const identity = new IdentityPage(page);
+  await expect(identity.stepper.current).toHaveText('본인인증');
+  await expect(identity.arsOption).toBeVisible();
+  await expect(identity.heading).toHaveText(heading);
+}
+
 test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reissue'] }, () => {
   test('offers 재발급 진행 for an active KB국민은행 certificate, which turns the flow into a reissue', async ({
     page,
@@ -56,10 +67,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
 
     await dialog.proceedReissue();
 
-    const identity = new IdentityPage(page);
-    await expect(identity.stepper.current).toHaveText('본인인증');
-    await expect(identity.arsOption).toBeVisible();
-    await expect(identity.heading).toHaveText('금융인증서 재발급');
+    await expectIdentityStepOf(page, '금융인증서 재발급');
     await expect(new Dialog(page).root).toHaveCount(0);
     // Nothing is revoked before completion.
     expect(await testApi.certificates(customer.rrn)).toEqual(before);
@@ -84,10 +92,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
 
     await expect(userInfo.existingCertificate.root).toHaveText(DIALOG_START);
     await userInfo.existingCertificate.proceedReissue();
-    const identity = new IdentityPage(page);
-    await expect(identity.stepper.current).toHaveText('본인인증');
-    await expect(identity.arsOption).toBeVisible();
-    await expect(identity.heading).toHaveText('금융인증서 재발급');
+    await expectIdentityStepOf(page, '금융인증서 재발급');
     expect(await testApi.certificates(customer.rrn)).toEqual(before);
     expect(before).toMatchObject([{ bank: '신한은행', status: 'active' }]);
   });
@@ -154,10 +159,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
 
     await submitUserInfo(page, issuanceFlow, customer);
 
-    const identity = new IdentityPage(page);
-    await expect(identity.stepper.current).toHaveText('본인인증');
-    await expect(identity.arsOption).toBeVisible();
-    await expect(identity.heading).toHaveText('금융인증서 발급');
+    await expectIdentityStepOf(page, '금융인증서 발급');
     await expect(new Dialog(page).root).toHaveCount(0);
     expect(await testApi.certificates(customer.rrn)).toMatchObject([
       { bank: 'KB국민은행', status: 'expired' },
