@@ -11,11 +11,13 @@ import {
   accountOf,
   expectLockAlert,
   expectRegistryTries,
+  kbMobileCertPinOf,
   LIMITS,
   makeWrongTries,
   openKbMobileCert,
   openSecurityCardOrOtp,
   otherDigits,
+  otpSecretOf,
   wrongOtp,
   type Counted,
 } from './support.ts';
@@ -31,18 +33,6 @@ interface Counter {
   open: (account: AccountPage, customer: Customer) => Promise<void>;
   /** One wrong answer on that screen. */
   tryWrong: (account: AccountPage, customer: Customer) => Promise<void>;
-}
-
-function secretOf(customer: Customer): string {
-  const secret = customer.media?.otp?.secret;
-  if (!secret) throw new Error(`Customer ${customer.userId} holds no OTP`);
-  return secret;
-}
-
-function kbPinOf(customer: Customer): string {
-  const pin = customer.media?.kbMobileCert?.pin;
-  if (!pin) throw new Error(`Customer ${customer.userId} holds no KB모바일인증서`);
-  return pin;
 }
 
 const COUNTERS: readonly Counter[] = [
@@ -61,7 +51,7 @@ const COUNTERS: readonly Counter[] = [
     what: 'OTP',
     open: openSecurityCardOrOtp,
     tryWrong: async (account, customer) => {
-      await account.enterOtp(wrongOtp(secretOf(customer)));
+      await account.enterOtp(wrongOtp(otpSecretOf(customer)));
       await account.confirm();
     },
   },
@@ -71,7 +61,7 @@ const COUNTERS: readonly Counter[] = [
     holding: { media: ['kbMobileCert'] },
     open: openKbMobileCert,
     tryWrong: async (account, customer) => {
-      await account.enterKbMobileCertPin(otherDigits(kbPinOf(customer)));
+      await account.enterKbMobileCertPin(otherDigits(kbMobileCertPinOf(customer)));
       await account.confirm();
     },
   },
