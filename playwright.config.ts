@@ -15,8 +15,9 @@ const extraReporters = (process.env.PW_EXTRA_REPORTERS ?? '')
   .filter((name) => name !== '')
   .map((name): [string] => [name]);
 
-// A remote browser server records video with its own ffmpeg.
-const VIDEO = Boolean(env.PW_WS_ENDPOINT) || videoRecordingAvailable();
+// A remote browser server records video with its own ffmpeg; PW_VIDEO=off where it has none.
+const VIDEO =
+  env.PW_VIDEO === 'auto' ? Boolean(env.PW_WS_ENDPOINT) || videoRecordingAvailable() : env.PW_VIDEO === 'on';
 
 export default defineConfig<SuiteOptions>({
   testDir: 'tests',
@@ -45,7 +46,7 @@ export default defineConfig<SuiteOptions>({
           'Mock bank': env.startsOwnBank ? 'started by the suite' : 'external (BASE_URL)',
           'Faker seed': env.FAKER_SEED === undefined ? 'random per test' : String(env.FAKER_SEED),
           Browser: env.PW_WS_ENDPOINT ? 'remote (PW_WS_ENDPOINT)' : 'Chromium',
-          Video: VIDEO ? 'on failure' : 'off (no Playwright ffmpeg)',
+          Video: VIDEO ? 'on failure' : 'off',
           Node: process.version,
           OS: `${process.platform} ${release()}`,
           CI: String(CI),
