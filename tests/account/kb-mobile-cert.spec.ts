@@ -1,7 +1,8 @@
 import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
 import {
   answerWronglyTimes,
-  expectLockAlert,
+  expectLockedByOneMoreWrongAnswer,
+  expectNotLockedAtLimitMinusOne,
   expectOnCustomerDetails,
   expectRegistryClean,
   expectRegistryTries,
@@ -60,11 +61,7 @@ test.describe('KB모바일인증서', { tag: '@kb-mobile-cert' }, () => {
     const account = await fastPath.startAt(customer, 'account');
     await openKbMobileCert(account, customer);
 
-    await answerWronglyTimes(account, customer, KB_MOBILE_CERT, LIMIT - 1);
-
-    await expectWrongTryAlert(account.alert, LIMIT - 1, LIMIT);
-    await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
-    await expectRegistryTries(testApi, customer.userId, 'kbMobileCert', { count: LIMIT - 1, locked: false });
+    await expectNotLockedAtLimitMinusOne(account, testApi, customer, KB_MOBILE_CERT);
     await expectRightAnswerResets(account, testApi, customer, KB_MOBILE_CERT);
   });
 
@@ -79,10 +76,6 @@ test.describe('KB모바일인증서', { tag: '@kb-mobile-cert' }, () => {
     await openKbMobileCert(account, customer);
     await answerWronglyTimes(account, customer, KB_MOBILE_CERT, LIMIT - 1);
 
-    await KB_MOBILE_CERT.answerWrongly(account, customer);
-
-    await expectLockAlert(account.alert);
-    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
-    await expectRegistryTries(testApi, customer.userId, 'kbMobileCert', { count: LIMIT, locked: true });
+    await expectLockedByOneMoreWrongAnswer(account, testApi, customer, KB_MOBILE_CERT);
   });
 });

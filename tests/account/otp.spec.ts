@@ -11,7 +11,8 @@ import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
 import {
   answerWronglyTimes,
-  expectLockAlert,
+  expectLockedByOneMoreWrongAnswer,
+  expectNotLockedAtLimitMinusOne,
   expectLockedInNewFlow,
   expectOnCustomerDetails,
   expectRegistryClean,
@@ -134,11 +135,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
-    await answerWronglyTimes(account, customer, OTP, LIMIT - 1);
-
-    await expectWrongTryAlert(account.alert, LIMIT - 1, LIMIT);
-    await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
-    await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT - 1, locked: false });
+    await expectNotLockedAtLimitMinusOne(account, testApi, customer, OTP);
     await expectRightAnswerResets(account, testApi, customer, OTP);
   });
 
@@ -148,11 +145,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
     await openSecurityCardOrOtp(account, customer);
     await answerWronglyTimes(account, customer, OTP, LIMIT - 1);
 
-    await OTP.answerWrongly(account, customer);
-
-    await expectLockAlert(account.alert);
-    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
-    await expectRegistryTries(testApi, customer.userId, 'otp', { count: LIMIT, locked: true });
+    await expectLockedByOneMoreWrongAnswer(account, testApi, customer, OTP);
     // Locked for good: even the right code in a new flow is never asked for.
     await expectLockedInNewFlow(fastPath, testApi, customer, 'otp');
   });

@@ -3,6 +3,8 @@ import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
 import {
   answerWronglyTimes,
+  expectLockedByOneMoreWrongAnswer,
+  expectNotLockedAtLimitMinusOne,
   expectLockAlert,
   expectOnCustomerDetails,
   expectRegistryClean,
@@ -109,11 +111,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
-    await answerWronglyTimes(account, customer, SECURITY_CARD, LIMIT - 1);
-
-    await expectWrongTryAlert(account.alert, LIMIT - 1, LIMIT);
-    await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
-    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT - 1, locked: false });
+    await expectNotLockedAtLimitMinusOne(account, testApi, customer, SECURITY_CARD);
     // The 5th try is taken: the right answer passes.
     await expectRightAnswerResets(account, testApi, customer, SECURITY_CARD);
   });
@@ -129,11 +127,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     await openSecurityCardOrOtp(account, customer);
     await answerWronglyTimes(account, customer, SECURITY_CARD, LIMIT - 1);
 
-    await SECURITY_CARD.answerWrongly(account, customer);
-
-    await expectLockAlert(account.alert);
-    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
-    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
+    await expectLockedByOneMoreWrongAnswer(account, testApi, customer, SECURITY_CARD);
   });
 
   test('counts wrong answers per customer across flows: 4 in one flow and 1 in the next lock the card', async ({
@@ -154,11 +148,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
 
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
-    await SECURITY_CARD.answerWrongly(account, customer);
-
-    await expectLockAlert(account.alert);
-    await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
-    await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
+    await expectLockedByOneMoreWrongAnswer(account, testApi, customer, SECURITY_CARD);
   });
 
   test('keeps the lock in a new flow: 보안카드/OTP로 인증하기 is refused and counts no error', async ({

@@ -279,3 +279,35 @@ export async function expectLockedInNewFlow(
   await expect(again.otpField).toHaveCount(0);
   await expectRegistryTries(testApi, customer.userId, counted, { count: LIMITS[counted], locked: true });
 }
+
+/**
+ * Limit − 1 wrong answers (spec §2.4): each counted by its alert, the last still not the lock, and the
+ * registry at limit − 1, unlocked.
+ */
+export async function expectNotLockedAtLimitMinusOne(
+  account: AccountPage,
+  testApi: TestApi,
+  customer: Customer,
+  medium: MediumUnderTest,
+): Promise<void> {
+  await answerWronglyTimes(account, customer, medium, medium.limit - 1);
+  await expectWrongTryAlert(account.alert, medium.limit - 1, medium.limit);
+  await expect(account.alert.root).not.toContainText('오류 횟수를 초과');
+  await expectRegistryTries(testApi, customer.userId, medium.counted, {
+    count: medium.limit - 1,
+    locked: false,
+  });
+}
+
+/** One more wrong answer after limit − 1 locks the medium: the lock alert, still at stage 4, locked. */
+export async function expectLockedByOneMoreWrongAnswer(
+  account: AccountPage,
+  testApi: TestApi,
+  customer: Customer,
+  medium: MediumUnderTest,
+): Promise<void> {
+  await medium.answerWrongly(account, customer);
+  await expectLockAlert(account.alert);
+  await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
+  await expectRegistryTries(testApi, customer.userId, medium.counted, { count: medium.limit, locked: true });
+}
