@@ -53,7 +53,8 @@ export default defineConfig<SuiteOptions>({
         },
       },
     ],
-    ['junit', { outputFile: 'reports/junit.xml' }],
+    // includeRetries: a test that passed only on retry carries <flakyFailure>, so CI's count shows it.
+    ['junit', { outputFile: 'reports/junit.xml', includeRetries: true }],
     ...extraReporters,
   ],
 
@@ -84,7 +85,7 @@ export default defineConfig<SuiteOptions>({
         env: {
           MOCK_BANK_PORT: String(env.MOCK_BANK_PORT),
           MOCK_BANK_TEST_TOKEN: env.MOCK_BANK_TEST_TOKEN,
-          MOCK_BANK_LOG_FILE: process.env.MOCK_BANK_LOG_FILE || 'reports/mock-bank.log',
+          MOCK_BANK_LOG_FILE: env.bankLogFile ?? '',
         },
         reuseExistingServer: false,
         timeout: 60_000,

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { TEST_ID_HEADER } from '../faults.ts';
 import type { BankContext } from '../services/context.ts';
 import type { AppEnv } from './env.ts';
@@ -18,6 +18,13 @@ export interface AppOptions {
   testToken?: string | undefined;
 }
 
+/** `{ test }` when the request names the suite's test that made it; nothing otherwise. */
+function testIdOf(c: Context): { test?: string } {
+  // Capped: the header comes from any client, and the log must not grow by what it sends.
+  const test = c.req.header(TEST_ID_HEADER)?.slice(0, 64);
+  return test ? { test } : {};
+}
+
 export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // First, so every fault point a request reaches (in any later middleware or route) is filed under its test.
@@ -27,8 +34,15 @@ export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
     c.set('bank', bank);
     const started = Date.now();
     await next();
-    // Method, path and status only: no query, no body, so no secret reaches the log.
-    bank.log('http', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
+    // Method, path and status only: no query, no body, so no secret reaches the log. The suite's
+    // test id (when sent) lets a failed test's report carry its own requests (fixtures/bankTrail.ts).
+    bank.log('http', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Date.now() - started,
+      ...testIdOf(c),
+    });
   });
   app.use('*', securityHeaders);
   app.use('*', bodyLimit);
@@ -41,7 +55,7 @@ export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
   app.route('/', renewal);
   app.route('/', phonePage);
   app.onError((err, c) => {
-    bank.log('error', { path: c.req.path, name: err.name });
+    bank.log('error', { path: c.req.path, name: err.name, ...testIdOf(c) });
     return c.text('일시적인 오류가 발생했습니다.', 500);
   });
   return app;
