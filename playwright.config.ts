@@ -67,6 +67,11 @@ export default defineConfig<SuiteOptions>({
     // Video needs Playwright's ffmpeg build, which only `npx playwright install ffmpeg` downloads.
     video: VIDEO ? 'retain-on-failure' : 'off',
     launchOptions: chromiumLaunchOptions(env.CHROMIUM_PATH),
+    // A new context costs ~0.8 s here (its renderer process starts), more than most tests' own steps:
+    // each worker keeps one and Playwright resets it between tests (cookies, storage, extra pages, routes,
+    // clock, viewport); every test still makes its own customer. Playwright turns it off while video is
+    // recorded, and it must be off for a shared remote browser (workers would share one context).
+    reuseContext: env.PW_REUSE_CONTEXT === 'on' && !env.PW_WS_ENDPOINT,
     // A remote browser reaches the suite's own loopback (where the mock bank listens) through the client.
     ...(env.PW_WS_ENDPOINT
       ? { connectOptions: { wsEndpoint: env.PW_WS_ENDPOINT, exposeNetwork: '<loopback>' } }
