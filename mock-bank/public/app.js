@@ -6,7 +6,8 @@
   'use strict';
 
   var TICK_MS = 250;
-  var POLL_MS = 1000;
+  // The server renders its POLL_INTERVAL_MS (rules.ts) as data-poll-ms; this only guards a page without it.
+  var DEFAULT_POLL_MS = 1000;
 
   // Set once a countdown has run out: the page is about to reload, so pollers stop asking.
   var leaving = false;
@@ -64,10 +65,11 @@
   function startPoller(el) {
     var url = el.getAttribute('data-poll-url');
     var next = el.getAttribute('data-next-url');
+    var interval = Number(el.getAttribute('data-poll-ms')) || DEFAULT_POLL_MS;
     if (!url) return;
 
     function schedule() {
-      if (!leaving) setTimeout(poll, POLL_MS);
+      if (!leaving) setTimeout(poll, interval);
     }
 
     function handle(data) {
@@ -226,7 +228,8 @@
   function isEmpty(input) {
     if (input.type === 'checkbox') return !input.checked;
     // A radio group is empty only when none of its options is chosen.
-    if (input.type === 'radio') return !input.form.querySelector('input[type="radio"][name="' + input.name + '"]:checked');
+    if (input.type === 'radio')
+      return !input.form.querySelector('input[type="radio"][name="' + input.name + '"]:checked');
     return input.value === '';
   }
 

@@ -52,8 +52,11 @@ export const ID_LOOKUP_CODE_TTL_MS = 3 * 60_000;
 export const MOBILE_OTP_CODE_TTL_MS = 3 * 60_000;
 /** The server's own backstop deadline runs this much past the browser's countdown. */
 export const SERVER_DEADLINE_GRACE_MS = 30_000;
-/** (assumed) how often a waiting page asks whether its code was answered. */
-export const POLL_INTERVAL_MS = 1000;
+/**
+ * (assumed: the spec asks for at least once a second) how often a waiting page asks whether its code
+ * was answered. A quarter second: the customer (and every test) sees the next screen that much sooner.
+ */
+export const POLL_INTERVAL_MS = 250;
 
 export const ARS_CODE_LENGTH = 2;
 export const CLOUD_SMS_CODE_LENGTH = 2;

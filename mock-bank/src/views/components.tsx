@@ -1,6 +1,7 @@
 // Small presentational components shared by every screen. The accessible names they produce are part of
 // the spec's contract (labels, roles), so each component keeps its markup minimal and predictable.
 import type { Child, PropsWithChildren } from 'hono/jsx';
+import { POLL_INTERVAL_MS } from '../rules.ts';
 
 /** An id that is safe in HTML and CSS selectors, derived from a form field name (names may be Korean). */
 export function fieldId(name: string, suffix?: string): string {
@@ -216,18 +217,20 @@ export function CodeOutput({ label, code, id }: { label: string; code: string; i
 
 /**
  * Marks a page that waits for something outside the browser (the phone). app.js fetches `statusUrl`
- * every second and goes to `nextUrl` on `confirmed`, reloads on `failed` / `expired`.
+ * every POLL_INTERVAL_MS and goes to `nextUrl` on `confirmed`, reloads on `failed` / `expired`.
  */
+const POLL_MS = String(POLL_INTERVAL_MS);
+
 export function Poller({
   statusUrl,
   nextUrl,
   children,
 }: PropsWithChildren<{ statusUrl: string; nextUrl: string }>) {
   if (children === undefined || children === null) {
-    return <div hidden data-poll-url={statusUrl} data-next-url={nextUrl}></div>;
+    return <div hidden data-poll-url={statusUrl} data-next-url={nextUrl} data-poll-ms={POLL_MS}></div>;
   }
   return (
-    <div class="poller" data-poll-url={statusUrl} data-next-url={nextUrl}>
+    <div class="poller" data-poll-url={statusUrl} data-next-url={nextUrl} data-poll-ms={POLL_MS}>
       {children}
     </div>
   );
