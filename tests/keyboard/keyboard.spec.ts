@@ -7,6 +7,7 @@ import {
   test,
   type Customer,
   type Door,
+  type VirtualPhone,
 } from '../../fixtures/index.ts';
 import {
   AccountPage,
@@ -51,130 +52,117 @@ function firstAccount(customer: Customer) {
   return account;
 }
 
-test.describe('Keyboard only', { tag: '@a11y' }, () => {
-  // The issuance screen by screen, each from where the last one ends (late screens by the fast path at
-  // this project's door): every screen is operable by keyboard, and no test repeats the whole walk,
-  // which the full-walk specs make once per door with the mouse.
-  test.describe('The issuance with Tab, Enter and Space alone', () => {
-    test(
-      'goes from the front door through 약관동의 and 사용자 정보 입력 to 본인인증',
-      { tag: ['@issue'] },
-      async ({ page, door, customer }) => {
-        await labelTest({
-          feature: FEATURES.userInfo,
-          story: '키보드만으로 발급: 약관동의 · 사용자 정보 입력',
-        });
-        const terms = await startByKeyboard(page, door);
-        await expect(terms.stepper.current).toHaveText('약관동의');
-        await tabTo(page, terms.allTerms, { name: TERMS.all });
-        await page.keyboard.press('Space');
-        for (const name of Object.values(TERMS)) await expect(terms.checkbox(name)).toBeChecked();
-        await activate(page, terms.nextButton, '다음');
+/** 약관동의 and 사용자 정보 입력 from the door's menus, keyboard only: ends on 본인인증. */
+async function throughUserInfo(page: Page, door: Door, customer: Customer): Promise<void> {
+  await test.step('약관동의 and 사용자 정보 입력 by keyboard', async () => {
+    const terms = await startByKeyboard(page, door);
+    await expect(terms.stepper.current).toHaveText('약관동의');
+    await tabTo(page, terms.allTerms, { name: TERMS.all });
+    await page.keyboard.press('Space');
+    for (const name of Object.values(TERMS)) await expect(terms.checkbox(name)).toBeChecked();
+    await activate(page, terms.nextButton, '다음');
 
-        const userInfo = await new UserInfoPage(page).waitUntilShown();
-        await typeInto(page, userInfo.userIdField, customer.userId, '사용자ID');
-        await tabOnceTo(page, userInfo.rrn.front, '주민등록번호 앞자리');
-        await page.keyboard.type(customer.rrn.slice(0, 6));
-        await tabOnceTo(page, userInfo.rrn.back, '주민등록번호 뒷자리');
-        await page.keyboard.type(customer.rrn.slice(6));
-        await activate(page, userInfo.nextButton, '다음');
-
-        const identity = await new IdentityPage(page).waitUntilShown();
-        await expect(identity.stepper.current).toHaveText('본인인증');
-      },
-    );
-
-    test(
-      'passes 본인인증 by ARS to 계좌/보안매체 인증',
-      { tag: ['@ars'] },
-      async ({ page, door, customer, phone, fastPath }) => {
-        await labelTest({ feature: FEATURES.identity, story: '키보드만으로 발급: 본인인증' });
-        const identity = await fastPath.startAt(customer, 'identity', { door });
-        await tabTo(page, identity.arsOption, { name: '전화인증(ARS)' });
-        await page.keyboard.press('Space');
-        await expect(identity.arsOption).toBeChecked();
-        await activate(page, identity.requestButton, '인증요청');
-        await expect(identity.countdown.root).toBeVisible();
-        // The customer answers on their phone (the virtual phone), not in the browser.
-        await phone.answerCall(await identity.arsCode());
-
-        const accountPage = await new AccountPage(page).waitUntilShown();
-        await expect(accountPage.stepper.current).toHaveText('계좌/보안매체 인증');
-      },
-    );
-
-    test(
-      'passes 계좌/보안매체 인증 by OTP and 고객정보 확인 to the cloud step',
-      { tag: ['@otp'] },
-      async ({ page, door, customer, fastPath }) => {
-        await labelTest({
-          feature: FEATURES.account,
-          story: '키보드만으로 발급: 계좌/보안매체 인증 · 고객정보 확인',
-        });
-        const account = firstAccount(customer);
-        const accountPage = await fastPath.startAt(customer, 'account', { door });
-        await typeInto(page, accountPage.accountField, account.number, '출금계좌번호');
-        await tabOnceTo(page, accountPage.accountPasswordField, '계좌비밀번호');
-        await page.keyboard.type(account.password);
-        await activate(page, accountPage.securityCardOrOtpButton, '보안카드/OTP로 인증하기');
-        await typeInto(
-          page,
-          accountPage.otpField,
-          otpCode(customer.media?.otp?.secret ?? ''),
-          'OTP 비밀번호',
-        );
-        await activate(page, accountPage.confirmButton, '확인');
-
-        const details = await new CustomerDetailsPage(page).waitUntilShown();
-        await expect(details.emailField).toHaveValue(customer.email);
-        await activate(page, details.nextButton, '다음');
-
-        await new CloudPage(page).waitUntilShown();
-      },
-    );
-
-    test(
-      'passes the cloud step and 비밀번호 설정 to a certificate issued',
-      { tag: ['@issue'] },
-      async ({ page, door, customer, phone, fastPath, testApi }) => {
-        await labelTest({
-          feature: FEATURES.completion,
-          story: '키보드만으로 발급: 클라우드 · 비밀번호 설정',
-          severity: 'critical',
-        });
-        const pin = makeCertificatePin();
-        const cloud = await fastPath.startAt(customer, 'cloud', { door });
-        await typeInto(page, cloud.nameField, customer.name, '이름');
-        await tabOnceTo(page, cloud.phoneField, '휴대폰번호');
-        await page.keyboard.type(customer.phone);
-        await tabOnceTo(page, cloud.rrn.front, '주민등록번호 앞자리');
-        await page.keyboard.type(customer.rrn.slice(0, 6));
-        await tabOnceTo(page, cloud.rrn.back, '주민등록번호 뒷자리');
-        await page.keyboard.type(customer.rrn.slice(6));
-        await tabOnceTo(page, cloud.consent, '금융인증서비스 이용약관 동의');
-        await page.keyboard.press('Space');
-        await expect(cloud.consent).toBeChecked();
-        await activate(page, cloud.requestButton, '인증요청');
-        await phone.sendSms(await cloud.smsCode());
-
-        const password = await new PasswordPage(page).waitUntilShown();
-        await typeInto(page, password.pinField, pin, '비밀번호 6자리');
-        await tabOnceTo(page, password.confirmationField, '비밀번호 확인');
-        await page.keyboard.type(pin);
-        await activate(page, password.confirmButton, '확인');
-
-        const completion = await new CompletionPage(page).waitUntilShown();
-        await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
-        await expect(completion.value('소유자')).toHaveText(customer.name);
-        const certificates = await testApi.certificates(customer.rrn);
-        expect(certificates.map(({ status, bank }) => ({ status, bank }))).toEqual([
-          { status: 'active', bank: 'KB국민은행' },
-        ]);
-        await expect(completion.value('일련번호')).toHaveText(certificates[0]?.serial ?? '');
-        await phone.waitForSms(new RegExp(`^\\[KB국민은행\\] ${customer.name}님 인증서 발급완료`));
-      },
-    );
+    const userInfo = await new UserInfoPage(page).waitUntilShown();
+    await typeInto(page, userInfo.userIdField, customer.userId, '사용자ID');
+    await tabOnceTo(page, userInfo.rrn.front, '주민등록번호 앞자리');
+    await page.keyboard.type(customer.rrn.slice(0, 6));
+    await tabOnceTo(page, userInfo.rrn.back, '주민등록번호 뒷자리');
+    await page.keyboard.type(customer.rrn.slice(6));
+    await activate(page, userInfo.nextButton, '다음');
   });
+}
+
+/** 본인인증 by ARS, keyboard only (the call is answered on the virtual phone): ends on 계좌/보안매체 인증. */
+async function throughIdentity(page: Page, phone: VirtualPhone): Promise<void> {
+  await test.step('본인인증 by keyboard', async () => {
+    const identity = await new IdentityPage(page).waitUntilShown();
+    await tabTo(page, identity.arsOption, { name: '전화인증(ARS)' });
+    await page.keyboard.press('Space');
+    await expect(identity.arsOption).toBeChecked();
+    await activate(page, identity.requestButton, '인증요청');
+    await expect(identity.countdown.root).toBeVisible();
+    // The customer answers on their phone (the virtual phone), not in the browser.
+    await phone.answerCall(await identity.arsCode());
+  });
+}
+
+/** 계좌/보안매체 인증 by OTP and 고객정보 확인, keyboard only: ends on the cloud step. */
+async function throughAccountAndDetails(page: Page, customer: Customer): Promise<void> {
+  await test.step('계좌/보안매체 인증 and 고객정보 확인 by keyboard', async () => {
+    const account = firstAccount(customer);
+    const accountPage = await new AccountPage(page).waitUntilShown();
+    await typeInto(page, accountPage.accountField, account.number, '출금계좌번호');
+    await tabOnceTo(page, accountPage.accountPasswordField, '계좌비밀번호');
+    await page.keyboard.type(account.password);
+    await activate(page, accountPage.securityCardOrOtpButton, '보안카드/OTP로 인증하기');
+    await typeInto(page, accountPage.otpField, otpCode(customer.media?.otp?.secret ?? ''), 'OTP 비밀번호');
+    await activate(page, accountPage.confirmButton, '확인');
+
+    const details = await new CustomerDetailsPage(page).waitUntilShown();
+    await expect(details.emailField).toHaveValue(customer.email);
+    await activate(page, details.nextButton, '다음');
+  });
+}
+
+/** The cloud step and 비밀번호 설정, keyboard only (the SMS is sent from the virtual phone): ends on completion. */
+async function throughCloudAndPassword(
+  page: Page,
+  customer: Customer,
+  phone: VirtualPhone,
+  pin: string,
+): Promise<void> {
+  await test.step('The cloud step and 비밀번호 설정 by keyboard', async () => {
+    const cloud = await new CloudPage(page).waitUntilShown();
+    await typeInto(page, cloud.nameField, customer.name, '이름');
+    await tabOnceTo(page, cloud.phoneField, '휴대폰번호');
+    await page.keyboard.type(customer.phone);
+    await tabOnceTo(page, cloud.rrn.front, '주민등록번호 앞자리');
+    await page.keyboard.type(customer.rrn.slice(0, 6));
+    await tabOnceTo(page, cloud.rrn.back, '주민등록번호 뒷자리');
+    await page.keyboard.type(customer.rrn.slice(6));
+    await tabOnceTo(page, cloud.consent, '금융인증서비스 이용약관 동의');
+    await page.keyboard.press('Space');
+    await expect(cloud.consent).toBeChecked();
+    await activate(page, cloud.requestButton, '인증요청');
+    await phone.sendSms(await cloud.smsCode());
+
+    const password = await new PasswordPage(page).waitUntilShown();
+    await typeInto(page, password.pinField, pin, '비밀번호 6자리');
+    await tabOnceTo(page, password.confirmationField, '비밀번호 확인');
+    await page.keyboard.type(pin);
+    await activate(page, password.confirmButton, '확인');
+  });
+}
+
+test.describe('Keyboard only', { tag: '@a11y' }, () => {
+  test(
+    'completes the whole issuance from the front door with Tab, Enter and Space alone',
+    { tag: ['@issue', '@ars', '@otp'] },
+    async ({ page, door, customer, phone, testApi }) => {
+      await labelTest({
+        feature: FEATURES.completion,
+        story: '키보드만으로 금융인증서 발급',
+        severity: 'critical',
+      });
+      // A whole walk, like the full-walk specs: the longest thing a test does here.
+      test.slow();
+      await throughUserInfo(page, door, customer);
+      await throughIdentity(page, phone);
+      await throughAccountAndDetails(page, customer);
+      const pin = makeCertificatePin();
+      await throughCloudAndPassword(page, customer, phone, pin);
+
+      const completion = await new CompletionPage(page).waitUntilShown();
+      await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
+      await expect(completion.value('소유자')).toHaveText(customer.name);
+      const certificates = await testApi.certificates(customer.rrn);
+      expect(certificates.map(({ status, bank }) => ({ status, bank }))).toEqual([
+        { status: 'active', bank: 'KB국민은행' },
+      ]);
+      await expect(completion.value('일련번호')).toHaveText(certificates[0]?.serial ?? '');
+      await phone.waitForSms(new RegExp(`^\\[KB국민은행\\] ${customer.name}님 인증서 발급완료`));
+    },
+  );
 
   test.describe('After a refused submission the focus is on the first field to fix', () => {
     test(
