@@ -6,8 +6,6 @@
   'use strict';
 
   var TICK_MS = 250;
-  // The server renders its POLL_INTERVAL_MS (rules.ts) as data-poll-ms; this only guards a page without it.
-  var DEFAULT_POLL_MS = 1000;
 
   // Set once a countdown has run out: the page is about to reload, so pollers stop asking.
   var leaving = false;
@@ -61,12 +59,13 @@
     tick();
   }
 
-  // ---- Polling: [data-poll-url][data-next-url] ----
+  // ---- Polling: [data-poll-url][data-next-url][data-poll-ms] ----
   function startPoller(el) {
     var url = el.getAttribute('data-poll-url');
     var next = el.getAttribute('data-next-url');
-    var interval = Number(el.getAttribute('data-poll-ms')) || DEFAULT_POLL_MS;
-    if (!url) return;
+    // The server's POLL_INTERVAL_MS (rules.ts), rendered by Poller: the one place the interval is set.
+    var interval = Number(el.getAttribute('data-poll-ms'));
+    if (!url || !(interval > 0)) return;
 
     function schedule() {
       if (!leaving) setTimeout(poll, interval);
