@@ -18,10 +18,12 @@ import {
   IdentityPage,
   InternetBankingHome,
   PasswordPage,
+  splitRrn,
   StarBankingApp,
   TERMS,
   TermsPage,
   UserInfoPage,
+  type RrnFields,
 } from '../../pages/index.ts';
 import type { Page } from '@playwright/test';
 import { activate, tabOnceTo, tabTo, typeInto } from './keys.ts';
@@ -52,6 +54,15 @@ function firstAccount(customer: Customer) {
   return account;
 }
 
+/** The two 주민등록번호 fields, each one Tab on from the field before: the screens' tab order. */
+async function typeRrnByKeyboard(page: Page, fields: RrnFields, rrn: string): Promise<void> {
+  const [front, back] = splitRrn(rrn);
+  await tabOnceTo(page, fields.front, '주민등록번호 앞자리');
+  await page.keyboard.type(front);
+  await tabOnceTo(page, fields.back, '주민등록번호 뒷자리');
+  await page.keyboard.type(back);
+}
+
 /** 약관동의 and 사용자 정보 입력 from the door's menus, keyboard only: ends on 본인인증. */
 async function throughUserInfo(page: Page, door: Door, customer: Customer): Promise<void> {
   await test.step('약관동의 and 사용자 정보 입력 by keyboard', async () => {
@@ -64,10 +75,7 @@ async function throughUserInfo(page: Page, door: Door, customer: Customer): Prom
 
     const userInfo = await new UserInfoPage(page).waitUntilShown();
     await typeInto(page, userInfo.userIdField, customer.userId, '사용자ID');
-    await tabOnceTo(page, userInfo.rrn.front, '주민등록번호 앞자리');
-    await page.keyboard.type(customer.rrn.slice(0, 6));
-    await tabOnceTo(page, userInfo.rrn.back, '주민등록번호 뒷자리');
-    await page.keyboard.type(customer.rrn.slice(6));
+    await typeRrnByKeyboard(page, userInfo.rrn, customer.rrn);
     await activate(page, userInfo.nextButton, '다음');
   });
 }
@@ -116,10 +124,7 @@ async function throughCloudAndPassword(
     await typeInto(page, cloud.nameField, customer.name, '이름');
     await tabOnceTo(page, cloud.phoneField, '휴대폰번호');
     await page.keyboard.type(customer.phone);
-    await tabOnceTo(page, cloud.rrn.front, '주민등록번호 앞자리');
-    await page.keyboard.type(customer.rrn.slice(0, 6));
-    await tabOnceTo(page, cloud.rrn.back, '주민등록번호 뒷자리');
-    await page.keyboard.type(customer.rrn.slice(6));
+    await typeRrnByKeyboard(page, cloud.rrn, customer.rrn);
     await tabOnceTo(page, cloud.consent, '금융인증서비스 이용약관 동의');
     await page.keyboard.press('Space');
     await expect(cloud.consent).toBeChecked();
