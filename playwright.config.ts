@@ -53,7 +53,7 @@ export default defineConfig<SuiteOptions>({
         },
       },
     ],
-    // includeRetries: a test that passed only on retry carries <flakyFailure>, so CI's count shows it.
+    // includeRetries: a test that passed only on retry carries <flakyFailure>/<flakyError>, so CI's count shows it.
     ['junit', { outputFile: 'reports/junit.xml', includeRetries: true }],
     ...extraReporters,
   ],
