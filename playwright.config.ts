@@ -62,8 +62,12 @@ export default defineConfig<SuiteOptions>({
     baseURL: env.baseURL,
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
+    // DOM snapshots per action, no screencast: its frames cost ~15 % of the suite's CPU here, and the
+    // failure screenshot still shows the last screen.
+    trace: { mode: 'retain-on-failure', screenshots: false },
+    // Off here, taken by the `page` fixture instead (fixtures/index.ts): with a reused context Playwright's
+    // 'only-on-failure' shoots every page of every test before it knows the outcome (~0.4 s on the phone).
+    screenshot: 'off',
     // Video needs Playwright's ffmpeg build, which only `npx playwright install ffmpeg` downloads.
     video: VIDEO ? 'retain-on-failure' : 'off',
     launchOptions: chromiumLaunchOptions(env.CHROMIUM_PATH),
