@@ -4,25 +4,31 @@
  * mock bank's log. Exits 1 naming the file and the kind of secret, never the secret itself, and writes
  * `secrets-junit.xml` so the scan counts in CI's summary line.
  *
- *   npm run scan:secrets                       # reports/ and reports/.secret-ledger
- *   tsx scripts/scan-secrets.ts --dir /tmp/run  # a scratch run (its ledger: SECRET_LEDGER_DIR)
+ *   npm run scan:secrets                       # reports/, reports/.secret-ledger, the suite's bank log
+ *   tsx scripts/scan-secrets.ts --dir /tmp/run  # a scratch run (its ledger: SECRET_LEDGER_DIR, its
+ *                                               # bank's log: <dir>/mock-bank.log)
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { env } from '../fixtures/env.ts';
 import { ledgerDir, readLedger } from '../fixtures/secretLedger.ts';
 import { junitOf, scanAllureResults, scanFile } from './lib/secretScan.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'reports' } } });
-const dir = values.dir;
+const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const dir = values.dir ?? 'reports';
+// The suite's own bank writes where MOCK_BANK_LOG_FILE says; a bank behind BASE_URL keeps its log.
+const bankLog = values.dir === undefined ? env.bankLogFile : join(dir, 'mock-bank.log');
 const ledger = ledgerDir();
 const secrets = readLedger(ledger);
 
 const results = [
   scanAllureResults(join(dir, 'allure-results'), secrets),
   scanFile('junit', join(dir, 'junit.xml'), secrets),
-  scanFile('server log', join(dir, 'mock-bank.log'), secrets),
+  ...(bankLog === undefined ? [] : [scanFile('server log', bankLog, secrets)]),
 ];
+if (bankLog === undefined)
+  console.log('scan-secrets: server log: not scanned, the bank runs elsewhere (BASE_URL)');
 if (secrets.length === 0) {
   results.push({
     name: 'ledger',

@@ -85,7 +85,9 @@ const REFUSAL_CASES: readonly RefusalCase[] = [
     refusal,
   })),
   ...ORDER.map((refusal) => ({
-    title: `checks ${refusal.label} (${refusal.pin} / ${refusal.confirmation ?? 'same'})`,
+    // No digits in this title: a 4-digit PIN in it matches any generated account password of the same
+    // digits in the secrets scan (a false alarm, ~5 % of runs); the steps show the PINs masked.
+    title: `checks ${refusal.label}`,
     story: 'PIN: checks in the order format, weak, mismatch',
     severity: 'normal' as const,
     refusal,
