@@ -1,5 +1,5 @@
 import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
-import { PasswordPage, type CloudIdentity, type CloudPage } from '../../pages/index.ts';
+import { PasswordPage, splitRrn, type CloudIdentity, type CloudPage } from '../../pages/index.ts';
 import {
   ALERT,
   anotherName,
@@ -7,7 +7,6 @@ import {
   formAnswer,
   openByUrl,
   otherTwoDigits,
-  rrnHalves,
   STEP_URL,
 } from './support.ts';
 
@@ -75,7 +74,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
       // Values typed stay, the secret half is cleared (spec §2).
       await expect(cloud.nameField).toHaveValue(details.name);
       await expect(cloud.phoneField).toHaveValue(details.phone);
-      await expect(cloud.rrn.front).toHaveValue(rrnHalves(details.rrn).front);
+      await expect(cloud.rrn.front).toHaveValue(splitRrn(details.rrn)[0]);
       await expect(cloud.rrn.back).toHaveValue('');
       await expectNothingIssued(testApi, customer);
     });

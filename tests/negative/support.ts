@@ -92,11 +92,6 @@ export function anotherName(name: string): string {
   return `${name.startsWith('박') ? '최' : '박'}${name.slice(1)}`;
 }
 
-/** `YYMMDD-NNNNNNN` halves of a 13-digit 주민등록번호. */
-export function rrnHalves(rrn: string): { front: string; back: string } {
-  return { front: rrn.slice(0, 6), back: rrn.slice(6) };
-}
-
 /** The same 주민등록번호 with another check digit: still well-formed (the bank accepts bad check digits, §8). */
 export function nearMissRrn(rrn: string): string {
   return `${rrn.slice(0, 12)}${(Number(rrn.slice(12)) + 1) % 10}`;

@@ -2,6 +2,7 @@ import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures
 import {
   IdentityPage,
   REQUIRED_TERMS,
+  splitRrn,
   TermsPage,
   type UserInfo,
   type UserInfoPage,
@@ -12,7 +13,6 @@ import {
   expectNoCountersOrLocks,
   formAnswer,
   nearMissRrn,
-  rrnHalves,
   startByLink,
   STEP_URL,
 } from './support.ts';
@@ -58,10 +58,10 @@ async function expectMismatchRefused(userInfo: UserInfoPage, pair: UserInfo): Pr
 const MALFORMED: readonly { label: string; rrn: (customer: Customer) => string }[] = [
   {
     label: 'a 5-digit front half',
-    rrn: ({ rrn }) => `${rrnHalves(rrn).front.slice(0, 5)}-${rrnHalves(rrn).back}`,
+    rrn: ({ rrn }) => `${splitRrn(rrn)[0].slice(0, 5)}-${splitRrn(rrn)[1]}`,
   },
-  { label: 'letters in the back half', rrn: ({ rrn }) => `${rrnHalves(rrn).front}-abcdefg` },
-  { label: 'the placeholder back half 1000000', rrn: ({ rrn }) => `${rrnHalves(rrn).front}-1000000` },
+  { label: 'letters in the back half', rrn: ({ rrn }) => `${splitRrn(rrn)[0]}-abcdefg` },
+  { label: 'the placeholder back half 1000000', rrn: ({ rrn }) => `${splitRrn(rrn)[0]}-1000000` },
 ];
 
 // 사용자 정보 입력 (spec §2.2): wrong pairs, malformed pairs and the 5-wrong-pairs limit.
