@@ -60,6 +60,9 @@ export default defineConfig<SuiteOptions>({
 
   use: {
     baseURL: env.baseURL,
+    // A page object waiting for a screen that never comes (a wrong stage, an error page) fails in 10 s
+    // naming what it waited for, not at the test's timeout. Twice the assertions' timeout: waits, not checks.
+    actionTimeout: 10_000,
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
     // DOM snapshots per action, no screencast: its frames cost ~15 % of the suite's CPU here, and the
