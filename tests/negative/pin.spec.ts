@@ -86,7 +86,7 @@ const REFUSAL_CASES: readonly RefusalCase[] = [
   })),
   ...ORDER.map((refusal) => ({
     // No digits in this title: a 4-digit PIN in it matches any generated account password of the same
-    // digits in the secrets scan (a false alarm, ~5 % of runs); the steps show the PINs masked.
+    // digits in the secrets scan (a false alarm in ~7 % of runs); the steps show the PINs masked.
     title: `checks ${refusal.label}`,
     story: 'PIN: checks in the order format, weak, mismatch',
     severity: 'normal' as const,
