@@ -7,13 +7,8 @@
 
   var TICK_MS = 250;
 
-  // Set once the page is being left (a countdown ran out, a form was sent, a link followed): pollers
-  // stop asking and a countdown stops expiring, so no late reload replaces the page the server answers
-  // with (a poll seeing the call expired by that very form would reload over its alert).
+  // Set once a countdown has run out: the page is about to reload, so pollers stop asking.
   var leaving = false;
-  window.addEventListener('beforeunload', function () {
-    leaving = true;
-  });
 
   // Same rounding as the server's formatRemaining(): up, so 0:00 means the time is really over.
   function formatRemaining(ms) {
@@ -53,7 +48,7 @@
       var text = formatRemaining(left);
       if (el.textContent !== text) el.textContent = text;
       if (left <= 0) {
-        if (!expired && !leaving) {
+        if (!expired) {
           expired = true;
           expire(el.getAttribute('data-expire-url'));
         }
