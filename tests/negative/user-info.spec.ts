@@ -58,7 +58,10 @@ async function expectMismatchRefused(userInfo: UserInfoPage, pair: UserInfo): Pr
 const MALFORMED: readonly { label: string; rrn: (customer: Customer) => string }[] = [
   {
     label: 'a 5-digit front half',
-    rrn: ({ rrn }) => `${splitRrn(rrn)[0].slice(0, 5)}-${splitRrn(rrn)[1]}`,
+    rrn: ({ rrn }) => {
+      const [front, back] = splitRrn(rrn);
+      return `${front.slice(0, 5)}-${back}`;
+    },
   },
   { label: 'letters in the back half', rrn: ({ rrn }) => `${splitRrn(rrn)[0]}-abcdefg` },
   { label: 'the placeholder back half 1000000', rrn: ({ rrn }) => `${splitRrn(rrn)[0]}-1000000` },
