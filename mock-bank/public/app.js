@@ -7,8 +7,16 @@
 
   var TICK_MS = 250;
 
-  // Set once a countdown has run out: the page is about to reload, so pollers stop asking.
+  // Set once the page is being left (a countdown ran out, a poll moved on, a form was sent): pollers
+  // stop asking and a countdown stops expiring, so no late reload replaces the page the server answers
+  // a form with (a poll seeing the call that very form expired would reload over its alert).
+  // Not on beforeunload: a listener there makes Chromium ask the page before every navigation, and a
+  // reload started meanwhile aborts the navigation (net::ERR_ABORTED).
   var leaving = false;
+  // 'submit' fires only once the browser's own validation has passed, so the form is really on its way.
+  document.addEventListener('submit', function () {
+    leaving = true;
+  });
 
   // Same rounding as the server's formatRemaining(): up, so 0:00 means the time is really over.
   function formatRemaining(ms) {
@@ -48,7 +56,7 @@
       var text = formatRemaining(left);
       if (el.textContent !== text) el.textContent = text;
       if (left <= 0) {
-        if (!expired) {
+        if (!expired && !leaving) {
           expired = true;
           expire(el.getAttribute('data-expire-url'));
         }

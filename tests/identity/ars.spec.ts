@@ -4,8 +4,10 @@ import {
   callStates,
   expectFreshCall,
   FRESH_THREE_MINUTES,
+  holdRequests,
   installPausedClock,
   keypadStatus,
+  jsonReads,
   otherTwoDigits,
   pageScriptsStarted,
   pauseClock,
@@ -175,6 +177,41 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
       await expect(identity.arsCodeOutput).toBeHidden();
       expect(await callStates(testApi, customer.phone)).toEqual(['expired']);
       expect(await keypadStatus(testApi, customer.phone, code)).toBe(409);
+    },
+  );
+
+  test(
+    'keeps the 해외출국 refusal on screen when a poll of the ringing call is answered while the form is on its way',
+    { tag: ['@overseas', '@negative'] },
+    async ({ page, fastPath, customer }) => {
+      await labelTest({
+        feature: FEATURES.identity,
+        story: 'ARS: switching to 해외출국 확인',
+        severity: 'normal',
+      });
+      await installPausedClock(page);
+      const pollRead = await jsonReads(page, '/fincert/issue/identity/status');
+      const identity = await fastPath.startAt(customer, 'identity');
+      await identity.requestArsCall();
+      await pageScriptsStarted(page);
+
+      // The race a slow network makes (seen under load): the ringing page asks for the call's state,
+      // the form expires the call, and the poll's answer "expired" arrives before the form's answer.
+      const poll = await holdRequests(page, '/fincert/issue/identity/status');
+      const form = await holdRequests(page, '/fincert/issue/identity', 'POST');
+      await page.clock.runFor('00:01');
+      const pollRoute = await poll.next();
+      await identity.chooseOverseas();
+      const clicked = identity.request();
+      const formRoute = await form.next();
+      const formAnswer = await formRoute.fetch(); // the bank has now expired the call
+      await pollRoute.continue();
+      await pollRead.next(); // the page acts on "expired" in this very task
+      await formRoute.fulfill({ response: formAnswer });
+      await clicked;
+
+      await expect(identity.alert.root).toHaveText('출국 기록이 확인되지 않습니다.');
+      await expect(identity.overseasOption).toBeChecked();
     },
   );
 

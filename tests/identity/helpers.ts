@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import {
   expect,
   mask,
@@ -97,4 +97,66 @@ export async function answerShownCode(
   await identity.page.clock.resume();
   await phone.answerCall(await identity.arsCode());
   return new AccountPage(identity.page);
+}
+
+/**
+ * Holds the page's requests to `path` (of `method`, when given) so a test can order them against each
+ * other: `next()` resolves with each held request's route, in the order the page sent them.
+ */
+export async function holdRequests(
+  page: Page,
+  path: string,
+  method?: string,
+): Promise<{ next(): Promise<Route> }> {
+  const held: Route[] = [];
+  const waiting: ((route: Route) => void)[] = [];
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      if (method && route.request().method() !== method) return route.fallback();
+      const taker = waiting.shift();
+      if (taker) taker(route);
+      else held.push(route);
+    },
+  );
+  return {
+    next: () => {
+      const route = held.shift();
+      return route ? Promise.resolve(route) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+/**
+ * Resolves each time the page has read the JSON of an answer from `path`: a fetch's `.then` that acts on
+ * it runs next, in the same task. Signalled by the page itself, since Playwright cannot evaluate in a
+ * page while a navigation is pending. Set up before the page loads.
+ */
+export async function jsonReads(page: Page, path: string): Promise<{ next(): Promise<void> }> {
+  const waiting: (() => void)[] = [];
+  let unclaimed = 0;
+  await page.exposeBinding('__jsonRead', (_source, url: string) => {
+    if (new URL(url).pathname !== path) return;
+    const taker = waiting.shift();
+    if (taker) taker();
+    else unclaimed += 1;
+  });
+  await page.addInitScript(() => {
+    const read = Response.prototype.json;
+    Response.prototype.json = function (this: Response) {
+      return read.call(this).then((value: unknown) => {
+        void (window as unknown as { __jsonRead(url: string): Promise<void> }).__jsonRead(this.url);
+        return value;
+      });
+    };
+  });
+  return {
+    next: () => {
+      if (unclaimed > 0) {
+        unclaimed -= 1;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+  };
 }
