@@ -99,6 +99,24 @@ export async function answerShownCode(
   return new AccountPage(identity.page);
 }
 
+/** Hands what is given to whoever asks for it, in order, whichever comes first: the asking or the giving. */
+function handOff<T>(): { give(item: T): void; next(): Promise<T> } {
+  const given: T[] = [];
+  const takers: ((item: T) => void)[] = [];
+  return {
+    give: (item) => {
+      const taker = takers.shift();
+      if (taker) taker(item);
+      else given.push(item);
+    },
+    next: () =>
+      new Promise((resolve) => {
+        if (given.length > 0) resolve(given.shift() as T);
+        else takers.push(resolve);
+      }),
+  };
+}
+
 /**
  * Holds the page's requests to `path` (of `method`, when given) so a test can order them against each
  * other: `next()` resolves with each held request's route, in the order the page sent them.
@@ -108,23 +126,15 @@ export async function holdRequests(
   path: string,
   method?: string,
 ): Promise<{ next(): Promise<Route> }> {
-  const held: Route[] = [];
-  const waiting: ((route: Route) => void)[] = [];
+  const routes = handOff<Route>();
   await page.route(
     (url) => url.pathname === path,
     async (route) => {
       if (method && route.request().method() !== method) return route.fallback();
-      const taker = waiting.shift();
-      if (taker) taker(route);
-      else held.push(route);
+      routes.give(route);
     },
   );
-  return {
-    next: () => {
-      const route = held.shift();
-      return route ? Promise.resolve(route) : new Promise((resolve) => waiting.push(resolve));
-    },
-  };
+  return routes;
 }
 
 /**
@@ -133,30 +143,19 @@ export async function holdRequests(
  * page while a navigation is pending. Set up before the page loads.
  */
 export async function jsonReads(page: Page, path: string): Promise<{ next(): Promise<void> }> {
-  const waiting: (() => void)[] = [];
-  let unclaimed = 0;
+  const reads = handOff<void>();
   await page.exposeBinding('__jsonRead', (_source, url: string) => {
-    if (new URL(url).pathname !== path) return;
-    const taker = waiting.shift();
-    if (taker) taker();
-    else unclaimed += 1;
+    if (new URL(url).pathname === path) reads.give();
   });
   await page.addInitScript(() => {
     const read = Response.prototype.json;
     Response.prototype.json = function (this: Response) {
       return read.call(this).then((value: unknown) => {
-        void (window as unknown as { __jsonRead(url: string): Promise<void> }).__jsonRead(this.url);
+        // `?.`: Playwright drops a test's bindings and init scripts after it without waiting.
+        void (window as unknown as { __jsonRead?(url: string): Promise<void> }).__jsonRead?.(this.url);
         return value;
       });
     };
   });
-  return {
-    next: () => {
-      if (unclaimed > 0) {
-        unclaimed -= 1;
-        return Promise.resolve();
-      }
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-  };
+  return reads;
 }
