@@ -1,10 +1,26 @@
 import { release } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions, videoRecordingAvailable } from './fixtures/browser.ts';
+import {
+  chromiumBuild,
+  chromiumLaunchOptions,
+  isHeadedRun,
+  videoRecordingAvailable,
+} from './fixtures/browser.ts';
 import type { SuiteOptions } from './fixtures/door.ts';
 import { env } from './fixtures/env.ts';
 
 const CI = env.isCI;
+
+/** Headless runs launch a headless shell, headed ones (`--headed`, `--debug`, `--ui`) a full Chromium. */
+const BROWSER = chromiumBuild({ headless: !isHeadedRun(), chromiumPath: env.CHROMIUM_PATH });
+
+/**
+ * What the phone (the `mobile` project, the app door) runs: what the door or a phone's screen changes.
+ * The walks and the app's menu path (`@smoke`, `@door`), every screen's scan and keyboard walk (`@a11y`)
+ * and baseline (`@visual`), dialogs at phone width (`@door`). The server's rules (limits, counters,
+ * validity, registry, step order, renewal, lookup refusals) do not depend on the door: desktop alone.
+ */
+const PHONE_SLICE = /@smoke|@door|@a11y|@visual/;
 
 // Run modes (scripts/shards.ts, bench.ts, stress.ts, CI shard jobs) add reporters by name, e.g.
 // PW_EXTRA_REPORTERS=blob,json, and move each output with Playwright's own PLAYWRIGHT_*_OUTPUT_* variables
@@ -45,7 +61,7 @@ export default defineConfig<SuiteOptions>({
           'Base URL': env.baseURL,
           'Mock bank': env.startsOwnBank ? 'started by the suite' : 'external (BASE_URL)',
           'Faker seed': env.FAKER_SEED === undefined ? 'random per test' : String(env.FAKER_SEED),
-          Browser: env.PW_WS_ENDPOINT ? 'remote (PW_WS_ENDPOINT)' : 'Chromium',
+          Browser: env.PW_WS_ENDPOINT ? 'remote (PW_WS_ENDPOINT)' : BROWSER.name,
           Video: VIDEO ? 'on failure' : 'off',
           Node: process.version,
           OS: `${process.platform} ${release()}`,
@@ -65,20 +81,19 @@ export default defineConfig<SuiteOptions>({
     actionTimeout: 10_000,
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
-    // DOM snapshots per action, no screencast: its frames cost ~15 % of the suite's CPU here, and the
-    // failure screenshot still shows the last screen.
-    trace: { mode: 'retain-on-failure', screenshots: false },
-    // Off here, taken by the `page` fixture instead (fixtures/index.ts): with a reused context Playwright's
-    // 'only-on-failure' shoots every page of every test before it knows the outcome (~0.4 s on the phone).
+    // Recorded only where it is needed: a failed test's retry on CI. Recording every test to keep the
+    // failed ones' cost ~20 % of the run here; a first failure still has its screenshot, steps, error and
+    // the bank's trail of its requests, and its attached re-run command records a trace locally.
+    // DOM snapshots per action, no screencast (its frames cost ~15 % of the suite's CPU).
+    trace: { mode: 'on-first-retry', screenshots: false },
+    // Off here, taken by the `page` fixture instead (fixtures/index.ts): Playwright's 'only-on-failure'
+    // shoots every page of every test as its context closes, before the outcome is final.
     screenshot: 'off',
     // Video needs Playwright's ffmpeg build, which only `npx playwright install ffmpeg` downloads.
     video: VIDEO ? 'retain-on-failure' : 'off',
-    launchOptions: chromiumLaunchOptions(env.CHROMIUM_PATH),
-    // A new context costs ~0.8 s here (its renderer process starts), more than most tests' own steps:
-    // each worker keeps one and Playwright resets it between tests (cookies, storage, extra pages, routes,
-    // clock, viewport); every test still makes its own customer. Playwright turns it off while video is
-    // recorded, and it must be off for a shared remote browser (workers would share one context).
-    reuseContext: env.PW_REUSE_CONTEXT === 'on' && !env.PW_WS_ENDPOINT,
+    launchOptions: chromiumLaunchOptions(BROWSER),
+    // A new context per test (Playwright's default): in the headless shell it costs no more than
+    // resetting a reused one (measured, README), and nothing a page script does can reach the next test.
     // A remote browser reaches the suite's own loopback (where the mock bank listens) through the client.
     ...(env.PW_WS_ENDPOINT
       ? { connectOptions: { wsEndpoint: env.PW_WS_ENDPOINT, exposeNetwork: '<loopback>' } }
@@ -87,7 +102,7 @@ export default defineConfig<SuiteOptions>({
 
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], door: 'web' } },
-    { name: 'mobile', use: { ...devices['Pixel 7'], door: 'app' } },
+    { name: 'mobile', use: { ...devices['Pixel 7'], door: 'app' }, grep: PHONE_SLICE },
   ],
 
   webServer: env.startsOwnBank

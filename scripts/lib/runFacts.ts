@@ -79,15 +79,15 @@ export interface BrowserFacts {
  */
 export async function browserVersion(): Promise<BrowserFacts> {
   const { chromium } = await import('@playwright/test');
-  const { chromiumLaunchOptions, chromiumExecutablePath } = await import('../../fixtures/browser.ts');
+  const { chromiumBuild, chromiumLaunchOptions } = await import('../../fixtures/browser.ts');
   const { env } = await import('../../fixtures/env.ts');
-  const where = env.PW_WS_ENDPOINT
-    ? `원격 ${env.PW_WS_ENDPOINT}`
-    : (chromiumExecutablePath(env.CHROMIUM_PATH) ?? 'Playwright 빌드');
+  // The build a headless run launches (reports come from headless runs: CI, bench, npm run e2e).
+  const build = chromiumBuild({ headless: true, chromiumPath: env.CHROMIUM_PATH });
+  const where = env.PW_WS_ENDPOINT ? `원격 ${env.PW_WS_ENDPOINT}` : build.name;
   try {
     const browser = env.PW_WS_ENDPOINT
       ? await chromium.connect(env.PW_WS_ENDPOINT, { timeout: 15_000 })
-      : await chromium.launch({ ...chromiumLaunchOptions(env.CHROMIUM_PATH), timeout: 30_000 });
+      : await chromium.launch({ ...chromiumLaunchOptions(build), timeout: 30_000 });
     const version = browser.version();
     await browser.close();
     return { name: `Chromium ${version}`, where };
