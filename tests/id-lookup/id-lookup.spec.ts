@@ -4,7 +4,7 @@ import { FRESH_THREE_MINUTES, installPausedClock } from '../identity/helpers.ts'
 import { agreeToTerms, identityOf, idLookupBeforeTerms, idLookupFromUserInfo } from './entry.ts';
 
 // 아이디찾기 (spec §6): name, 주민등록번호 and phone → an SMS code → the user ID → back into the flow.
-test.describe('아이디찾기: the user ID is found', { tag: '@id-lookup' }, () => {
+test.describe('아이디찾기: the user ID is found', { tag: ['@id-lookup', '@door'] }, () => {
   test("shows exactly this customer's ID among namesakes, and 이 아이디로 계속 returns to 사용자 정보 입력 with it filled in", async ({
     page,
     makeCustomer,

@@ -82,7 +82,7 @@ test.describe('Issuance, full walk', { tag: ['@smoke', '@issue'] }, () => {
 });
 
 // The app's choice screen: KB국민인증서 is another product, so choosing it explains and starts nothing.
-test.describe('KB스타뱅킹 certificate choice', { tag: ['@issue'] }, () => {
+test.describe('KB스타뱅킹 certificate choice', { tag: ['@issue', '@door'] }, () => {
   // Only the app offers this choice: both projects open the app door (the desktop one in a desktop viewport).
   test.use({ door: 'app' });
 

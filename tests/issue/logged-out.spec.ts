@@ -4,7 +4,7 @@ import { LoginPage } from '../../pages/LoginPage.ts';
 
 // Spec §1, logged-out rule (seed): issuance runs only logged out. The login page is internet banking's
 // (`/login`); the flow then starts from the project's own door.
-test.describe('Logged-out rule', { tag: ['@issue'] }, () => {
+test.describe('Logged-out rule', { tag: ['@issue', '@door'] }, () => {
   test('logs a logged-in customer out when the issuance starts and says so at 약관동의', async ({
     page,
     makeCustomer,

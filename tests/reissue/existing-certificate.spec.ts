@@ -41,38 +41,38 @@ async function expectIdentityStepOf(
 }
 
 test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reissue'] }, () => {
-  test('offers 재발급 진행 for an active KB국민은행 certificate, which turns the flow into a reissue', async ({
-    page,
-    makeCustomer,
-    issuanceFlow,
-    testApi,
-  }) => {
-    await labelTest({
-      feature: FEATURES.userInfo,
-      story: 'Active KB certificate: reissue dialog',
-      severity: 'critical',
-    });
-    const customer = await makeCustomer({ certificate: { expiresAt: koreaEarlyMorning(400) } });
-    const before = await testApi.certificates(customer.rrn);
+  // @door: the dialog's two ways out are also tried at phone width, where its buttons stack.
+  test(
+    'offers 재발급 진행 for an active KB국민은행 certificate, which turns the flow into a reissue',
+    { tag: '@door' },
+    async ({ page, makeCustomer, issuanceFlow, testApi }) => {
+      await labelTest({
+        feature: FEATURES.userInfo,
+        story: 'Active KB certificate: reissue dialog',
+        severity: 'critical',
+      });
+      const customer = await makeCustomer({ certificate: { expiresAt: koreaEarlyMorning(400) } });
+      const before = await testApi.certificates(customer.rrn);
 
-    const userInfo = await submitUserInfo(page, issuanceFlow, customer);
+      const userInfo = await submitUserInfo(page, issuanceFlow, customer);
 
-    const dialog = userInfo.existingCertificate;
-    await expect(dialog.root).toBeVisible();
-    await expect(dialog.root).toHaveText(DIALOG_START);
-    await expect(dialog.button('재발급 진행')).toBeVisible();
-    await expect(dialog.button('취소')).toBeVisible();
-    await expect(userInfo.stepper.current).toHaveText('사용자 정보 입력');
-    await expect(userInfo.heading).toHaveText('금융인증서 발급');
+      const dialog = userInfo.existingCertificate;
+      await expect(dialog.root).toBeVisible();
+      await expect(dialog.root).toHaveText(DIALOG_START);
+      await expect(dialog.button('재발급 진행')).toBeVisible();
+      await expect(dialog.button('취소')).toBeVisible();
+      await expect(userInfo.stepper.current).toHaveText('사용자 정보 입력');
+      await expect(userInfo.heading).toHaveText('금융인증서 발급');
 
-    await dialog.proceedReissue();
+      await dialog.proceedReissue();
 
-    await expectIdentityStepOf(page, '금융인증서 재발급');
-    await expect(new Dialog(page).root).toHaveCount(0);
-    // Nothing is revoked before completion.
-    expect(await testApi.certificates(customer.rrn)).toEqual(before);
-    expect(before).toMatchObject([{ bank: 'KB국민은행', status: 'active' }]);
-  });
+      await expectIdentityStepOf(page, '금융인증서 재발급');
+      await expect(new Dialog(page).root).toHaveCount(0);
+      // Nothing is revoked before completion.
+      expect(await testApi.certificates(customer.rrn)).toEqual(before);
+      expect(before).toMatchObject([{ bank: 'KB국민은행', status: 'active' }]);
+    },
+  );
 
   test("shows the reissue dialog for another bank's certificate too", async ({
     page,
@@ -97,27 +97,26 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
     expect(before).toMatchObject([{ bank: '신한은행', status: 'active' }]);
   });
 
-  test('goes back to 인증센터 on 취소, the registry unchanged', async ({
-    page,
-    makeCustomer,
-    issuanceFlow,
-    testApi,
-  }) => {
-    await labelTest({ feature: FEATURES.userInfo, story: 'Reissue dialog: 취소', severity: 'normal' });
-    const customer = await makeCustomer({ certificate: {} });
-    const before = await testApi.certificates(customer.rrn);
-    const recordBefore = await testApi.getCustomer(customer.userId);
+  test(
+    'goes back to 인증센터 on 취소, the registry unchanged',
+    { tag: '@door' },
+    async ({ page, makeCustomer, issuanceFlow, testApi }) => {
+      await labelTest({ feature: FEATURES.userInfo, story: 'Reissue dialog: 취소', severity: 'normal' });
+      const customer = await makeCustomer({ certificate: {} });
+      const before = await testApi.certificates(customer.rrn);
+      const recordBefore = await testApi.getCustomer(customer.userId);
 
-    const userInfo = await submitUserInfo(page, issuanceFlow, customer);
-    await userInfo.existingCertificate.cancel();
+      const userInfo = await submitUserInfo(page, issuanceFlow, customer);
+      await userInfo.existingCertificate.cancel();
 
-    const certCenter = new CertCenterPage(page);
-    await expect(certCenter.heading).toBeVisible();
-    await expect(certCenter.issueLink).toBeVisible();
-    await expect(new Dialog(page).root).toHaveCount(0);
-    expect(await testApi.certificates(customer.rrn)).toEqual(before);
-    expect((await testApi.getCustomer(customer.userId)).certificate).toEqual(recordBefore.certificate);
-  });
+      const certCenter = new CertCenterPage(page);
+      await expect(certCenter.heading).toBeVisible();
+      await expect(certCenter.issueLink).toBeVisible();
+      await expect(new Dialog(page).root).toHaveCount(0);
+      expect(await testApi.certificates(customer.rrn)).toEqual(before);
+      expect((await testApi.getCustomer(customer.userId)).certificate).toEqual(recordBefore.certificate);
+    },
+  );
 
   test(
     'blocks a suspended certificate with 효력정지 and 효력회복, without the dialog or a step forward',
