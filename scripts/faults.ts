@@ -1,11 +1,14 @@
 /**
  * `npm run e2e:faults [fault …] [playwright args …]`: the detection-power proof of issue 6. First the
- * desktop project runs against a bank with no fault that records which fault points each test reaches
- * (it must be green, or nothing after it means anything); then, once per fault of mock-bank/src/faults.ts
- * (all, or the ones named), the baseline tests that reached that fault's point (lib/faultPoints.ts),
- * against a fresh bank started with MOCK_BANK_FAULTS=<fault> on a free port. A fault is killed when at
- * least one test went red. Prints the kill matrix (fault → red tests, or SURVIVED), writes it to
- * reports/fault-matrix.md, and exits non-zero if any fault survived or a run broke.
+ * suite runs against a bank with no fault that records which fault points each test reaches (it must be
+ * green, or nothing after it means anything); then, once per fault of mock-bank/src/faults.ts (all, or
+ * the ones named), the baseline tests that reached that fault's point (lib/faultPoints.ts), against a
+ * fresh bank started with MOCK_BANK_FAULTS=<fault> on a free port. Each fault runs in one project: the
+ * phone's (mobile) for PHONE_FAULTS, desktop for the rest, where every server rule runs; the baseline
+ * runs the projects the chosen faults need. A fault is killed when at least one test went red. Prints
+ * the kill matrix (fault → red tests, or SURVIVED), writes it to reports/fault-matrix.md and
+ * reports/fault-matrix.json (read by the traceability matrix), and exits non-zero if any fault survived
+ * or a run broke.
  *
  * Arguments up to the first one starting with `-` are fault names; the rest go to `playwright test`
  * (e.g. `--grep @account`; `--max-failures=1` stops each run at its first kill): they choose the
@@ -15,7 +18,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { FAULT_NAMES, FAULTS, parseFaults, UNATTRIBUTED, type FaultName } from '../mock-bank/src/faults.ts';
+import {
+  FAULT_NAMES,
+  FAULTS,
+  parseFaults,
+  PHONE_FAULTS,
+  UNATTRIBUTED,
+  type FaultName,
+} from '../mock-bank/src/faults.ts';
 import { startBank, type RunningBank } from './lib/bank.ts';
 import {
   fetchFaultPoints,
@@ -28,9 +38,12 @@ import { rowsOrNone, seconds, type TestRow } from './lib/jsonReport.ts';
 import { passThroughArgs, refuseArgs, runOutputs, runPlaywright } from './lib/playwright.ts';
 import { gitCommit } from './lib/runFacts.ts';
 
-const PROJECT = 'desktop';
 const ROOT = resolve('reports/faults');
 const MATRIX = resolve('reports/fault-matrix.md');
+const MATRIX_JSON = resolve('reports/fault-matrix.json');
+
+/** The project that can see `fault`: a phone's only for what only a phone shows. */
+const projectOf = (fault: FaultName) => (PHONE_FAULTS.has(fault) ? 'mobile' : 'desktop');
 
 interface Run {
   /** Exit code of `playwright test`. */
@@ -76,10 +89,14 @@ const label = (row: TestRow) => `${row.file} › ${row.titlePath.join(' › ')}`
 const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 /**
- * One run of the desktop project against a bank of its own: the baseline (no fault, fault points
- * recorded), or `fault` on with the tests `choice` holds.
+ * One run against a bank of its own: the baseline (no fault, fault points recorded) in `projects`, or
+ * `fault` on with the tests `choice` holds, in the fault's project.
  */
-async function runAgainst(fault: FaultName | undefined, choice?: Selection): Promise<Run> {
+async function runAgainst(
+  fault: FaultName | undefined,
+  projects: string[],
+  choice?: Selection,
+): Promise<Run> {
   const outputs = runOutputs(join(ROOT, fault ?? 'baseline'));
   mkdirSync(outputs.dir, { recursive: true });
   const testList = join(outputs.dir, 'tests.txt');
@@ -108,7 +125,7 @@ async function runAgainst(fault: FaultName | undefined, choice?: Selection): Pro
     const run = await runPlaywright(
       [
         'test',
-        `--project=${PROJECT}`,
+        ...projects.map((project) => `--project=${project}`),
         '--reporter=json',
         '--retries=0',
         `--output=${outputs.testResults}`,
@@ -145,8 +162,10 @@ const selection = playwrightArgs.map((arg) => (/[\s"']/.test(arg) ? ` '${arg}'` 
 const tests = (n: number) => `${n} test${n === 1 ? '' : 's'}`;
 rmSync(ROOT, { recursive: true, force: true });
 
-console.log(`e2e:faults: baseline, project ${PROJECT}${selection}, against a bank with no fault`);
-const baseline = await runAgainst(undefined);
+const baselineProjects = [...new Set(faults.map(projectOf))].sort();
+const projectsText = baselineProjects.join(' + ');
+console.log(`e2e:faults: baseline, ${projectsText}${selection}, against a bank with no fault`);
+const baseline = await runAgainst(undefined, baselineProjects);
 if (interrupted) {
   console.error('e2e:faults: interrupted during the baseline');
   process.exit(130);
@@ -174,11 +193,20 @@ const results = new Map<FaultName, Run>();
 const choices = new Map<FaultName, Selection>();
 for (const [i, fault] of faults.entries()) {
   if (interrupted) break;
-  const choice = selectTests(fault, points, baseline.rows);
+  const project = projectOf(fault);
+  const choice = selectTests(
+    fault,
+    points,
+    baseline.rows.filter((row) => row.project === project),
+  );
   choices.set(fault, choice);
-  console.log(`[${i + 1}/${faults.length}] ${fault}: running ${runSize(choice)} (${choice.why})`);
+  console.log(
+    `[${i + 1}/${faults.length}] ${fault} (${project}): running ${runSize(choice)} (${choice.why})`,
+  );
   const run: Run =
-    choice.tests?.length === 0 ? { code: 0, wallMs: 0, rows: [], red: [] } : await runAgainst(fault, choice);
+    choice.tests?.length === 0
+      ? { code: 0, wallMs: 0, rows: [], red: [] }
+      : await runAgainst(fault, [project], choice);
   results.set(fault, run);
   console.log(`[${i + 1}/${faults.length}] ${fault}: ${outcome(run)} (${seconds(run.wallMs)})`);
 }
@@ -195,7 +223,7 @@ const total =
   (notRun.length > 0 ? `, ${notRun.length} not run (interrupted)` : '');
 
 console.log(
-  `\ne2e:faults: kill matrix (project ${PROJECT}${selection}; baseline ${tests(baseline.rows.length)} green)`,
+  `\ne2e:faults: kill matrix (${projectsText}${selection}; baseline ${tests(baseline.rows.length)} green)`,
 );
 const width = Math.max(...faults.map((fault) => fault.length));
 const sizeWidth = Math.max(...[...choices.values()].map((choice) => runSize(choice).length));
@@ -216,15 +244,16 @@ const lines = [
   '# Fault kill matrix',
   '',
   `\`npm run e2e:faults\` on ${new Date().toISOString()}, commit ${gitCommit()}. Each fault of`,
-  `mock-bank/src/faults.ts was switched on alone (\`MOCK_BANK_FAULTS=<fault>\`) and the \`${PROJECT}\``,
-  `project${selection ? ` (\`${selection.trim()}\`)` : ''} run against it; a fault is killed when at least one test went red.`,
+  'mock-bank/src/faults.ts was switched on alone (`MOCK_BANK_FAULTS=<fault>`) and its project run against it',
+  `(\`mobile\` for what only a phone shows, \`desktop\` for the rest)${selection ? ` with \`${selection.trim()}\`` : ''};`,
+  'a fault is killed when at least one test went red.',
   'Each fault ran only the baseline tests that reached its `faulty()` call (recorded per test by the',
   'baseline bank, MOCK_BANK_RECORD_FAULT_POINTS=1); the whole baseline where that was not known.',
   '',
   `Baseline (no fault): ${tests(baseline.rows.length)}, all green, ${seconds(baseline.wallMs)}.`,
   '',
-  '| Fault | What it breaks | Tests run | Tests that went red |',
-  '| --- | --- | --- | --- |',
+  '| Fault | What it breaks | Project | Tests run | Tests that went red |',
+  '| --- | --- | --- | --- | --- |',
   ...faults.map((fault) => {
     const run = results.get(fault);
     const red = !run
@@ -236,7 +265,7 @@ const lines = [
           : run.red.map((row) => cell(label(row))).join('<br>');
     const choice = choices.get(fault);
     const size = !choice ? '' : choice.tests ? runSize(choice) : `${runSize(choice)} (${cell(choice.why)})`;
-    return `| \`${fault}\` | ${cell(FAULTS[fault])} | ${size} | ${red} |`;
+    return `| \`${fault}\` | ${cell(FAULTS[fault])} | ${projectOf(fault)} | ${size} | ${red} |`;
   }),
   '',
   `**Total: ${total}.**`,
@@ -244,6 +273,24 @@ const lines = [
 ];
 mkdirSync(resolve('reports'), { recursive: true });
 writeFileSync(MATRIX, lines.join('\n'));
-console.log(`matrix → ${relative(process.cwd(), MATRIX)}`);
+// The same verdicts for machines: the traceability matrix marks a requirement guarded by a killed fault.
+const verdicts = {
+  generatedAt: new Date().toISOString(),
+  commit: gitCommit(),
+  faults: faults
+    .filter((fault) => results.has(fault))
+    .map((fault) => {
+      const run = results.get(fault);
+      const killedHere = run !== undefined && !run.broken && run.red.length > 0;
+      return {
+        name: fault,
+        project: projectOf(fault),
+        killed: killedHere,
+        redTests: run?.red.map(label) ?? [],
+      };
+    }),
+};
+writeFileSync(MATRIX_JSON, `${JSON.stringify(verdicts, null, 2)}\n`);
+console.log(`matrix → ${relative(process.cwd(), MATRIX)}, ${relative(process.cwd(), MATRIX_JSON)}`);
 
 process.exit(interrupted ? 130 : killed === faults.length ? 0 : 1);

@@ -75,9 +75,25 @@ export const FAULTS = {
     'a renewed certificate expires at old expiry + 3 years, without the extra day',
   'renewal-pin-never-locks': 'wrong certificate PINs at renewal are counted but never lock the certificate',
   'renewal-keeps-old-active': 'renewal does not revoke the old certificate',
+  // what only a phone shows (the app door, a screen 412 px wide)
+  'phone-app-menu-step-hidden':
+    "at phone width the app's 인증/보안 screen hides 다른 인증수단: the menu path stops there",
+  'phone-terms-next-offscreen':
+    "at phone width 약관동의's 다음 button is laid out past the screen's right edge",
+  'phone-dialog-cancel-hidden': 'at phone width the 재발급 dialog hides its 취소 button: it cannot be left',
 } as const satisfies Record<string, string>;
 
 export type FaultName = keyof typeof FAULTS;
+
+/**
+ * Faults that only the app door or a phone-wide screen shows: `npm run e2e:faults` runs them with the
+ * mobile project (every other fault with desktop, which runs every server rule).
+ */
+export const PHONE_FAULTS: ReadonlySet<FaultName> = new Set([
+  'phone-app-menu-step-hidden',
+  'phone-terms-next-offscreen',
+  'phone-dialog-cancel-hidden',
+]);
 
 export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 

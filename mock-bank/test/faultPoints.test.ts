@@ -8,8 +8,8 @@ import { FaultPoints, faulty, TEST_ID_HEADER, UNATTRIBUTED } from '../src/faults
 import { api, browser, makeBank, TEST_TOKEN } from './support.ts';
 
 const TERMS_URL = '/fincert/issue/terms';
-/** The one fault point a GET of a flow step reaches (guard.ts). */
-const GUARD_POINT = 'step-reachable-by-url';
+/** The points a GET of 약관동의 reaches: the step guard's, and the screen's own phone-layout fault. */
+const TERMS_POINTS = ['phone-terms-next-offscreen', 'step-reachable-by-url'];
 
 describe('FaultPoints', () => {
   it('files a point under the test whose request reached it, across awaits and timers', async () => {
@@ -93,9 +93,9 @@ describe('fault points through the bank', () => {
       [200, 200, 200],
     );
     assert.deepEqual(await record(), {
-      'test-a': [GUARD_POINT],
-      'test-b': [GUARD_POINT],
-      [UNATTRIBUTED]: [GUARD_POINT],
+      'test-a': TERMS_POINTS,
+      'test-b': TERMS_POINTS,
+      [UNATTRIBUTED]: TERMS_POINTS,
     });
   });
 

@@ -2,9 +2,19 @@ import type { Child } from 'hono/jsx';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { isUserId } from '../domain/formats.ts';
+import { faulty } from '../faults.ts';
 import { MSG } from '../messages.ts';
 import { CERTIFICATE_VALIDITY_YEARS } from '../rules.ts';
-import { Actions, Alert, Button, Field, Form, Notice, PageHeading } from '../views/components.tsx';
+import {
+  Actions,
+  Alert,
+  Button,
+  FAULT_CLASS,
+  Field,
+  Form,
+  Notice,
+  PageHeading,
+} from '../views/components.tsx';
 import { Layout, type Door } from '../views/Layout.tsx';
 import type { AppEnv } from './env.ts';
 import { field, formFields } from './forms.ts';
@@ -50,13 +60,15 @@ function NavButton({
   action,
   label,
   query,
+  class: className,
 }: {
   action: string;
   label: string;
   query?: Record<string, string>;
+  class?: string | undefined;
 }) {
   return (
-    <Form action={action} method="get">
+    <Form action={action} method="get" class={className}>
       {Object.entries(query ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
@@ -205,18 +217,23 @@ frontDoors.get(APP.menu, (c) =>
   ),
 );
 
-frontDoors.get(APP.security, (c) =>
-  page(
+frontDoors.get(APP.security, (c) => {
+  const hiddenOnPhone = faulty(c.get('bank'), 'phone-app-menu-step-hidden');
+  return page(
     c,
     'app',
     '인증/보안 - KB스타뱅킹',
     <>
       <PageHeading>인증/보안</PageHeading>
       <p>KB국민인증서 외의 인증서는 다른 인증수단에서 관리합니다.</p>
-      <NavButton action={APP.otherMeans} label="다른 인증수단" />
+      <NavButton
+        action={APP.otherMeans}
+        label="다른 인증수단"
+        class={hiddenOnPhone ? FAULT_CLASS.phoneHidden : undefined}
+      />
     </>,
-  ),
-);
+  );
+});
 
 frontDoors.get(APP.otherMeans, (c) =>
   page(

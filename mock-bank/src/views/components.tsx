@@ -348,6 +348,17 @@ export function ButtonLink({
   );
 }
 
+/**
+ * Classes only a deliberate fault's markup carries (mock-bank/src/faults.ts): layout bugs that show at
+ * phone width alone, styled in app.css's "Faults" section.
+ */
+export const FAULT_CLASS = {
+  /** Hidden below 600 px. */
+  phoneHidden: 'fault-phone-hidden',
+  /** Its `.actions` row laid out past the right edge of the screen below 600 px. */
+  phoneOffscreen: 'fault-phone-offscreen',
+} as const;
+
 /** A row of buttons under a form. */
 export function Actions({ children }: PropsWithChildren) {
   return <div class="actions">{children}</div>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { advanceTo, type Flow } from '../../domain/flow.ts';
 import { faulty } from '../../faults.ts';
 import { MSG } from '../../messages.ts';
-import { Actions, Button, Checkbox, Fieldset, Form } from '../../views/components.tsx';
+import { Actions, Button, Checkbox, FAULT_CLASS, Fieldset, Form } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { formFields } from '../forms.ts';
@@ -40,10 +40,15 @@ function TermsScreen(props: {
   boxes: Boxes;
   alert?: string | undefined;
   notice?: string | undefined;
+  /** Fault `phone-terms-next-offscreen`: 다음 is laid out off-screen at phone width. */
+  nextOffscreenOnPhone: boolean;
 }) {
   return (
     <FlowScreen flow={props.flow} screen="terms" title="약관동의" alert={props.alert} notice={props.notice}>
-      <Form action={STEP_URL.terms}>
+      <Form
+        action={STEP_URL.terms}
+        class={props.nextOffscreenOnPhone ? FAULT_CLASS.phoneOffscreen : undefined}
+      >
         <Fieldset legend="금융인증서 발급 약관">
           <Checkbox label={CHECK_ALL.label} name={CHECK_ALL.name} checked={props.boxes.all} checkAll />
           {TERMS.map((term) => (
@@ -65,7 +70,17 @@ function render(
   opts: { alert?: string | undefined; notice?: string | undefined },
   status: 200 | 400 = 200,
 ) {
-  return c.html(<TermsScreen flow={flow} boxes={boxes} alert={opts.alert} notice={opts.notice} />, status);
+  const nextOffscreenOnPhone = faulty(c.get('bank'), 'phone-terms-next-offscreen');
+  return c.html(
+    <TermsScreen
+      flow={flow}
+      boxes={boxes}
+      alert={opts.alert}
+      notice={opts.notice}
+      nextOffscreenOnPhone={nextOffscreenOnPhone}
+    />,
+    status,
+  );
 }
 
 export const terms = new Hono<AppEnv>();

@@ -8,7 +8,7 @@ import { MSG } from '../../messages.ts';
 import { BANK_NAME, USER_INFO_ERROR_LIMIT } from '../../rules.ts';
 import type { BankContext } from '../../services/context.ts';
 import { customerNow } from '../../services/clock.ts';
-import { Actions, Button, Dialog, Field, Form } from '../../views/components.tsx';
+import { Actions, Button, Dialog, FAULT_CLASS, Field, Form } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields, readRrn, type RrnRead } from '../forms.ts';
@@ -32,9 +32,17 @@ interface ScreenProps {
   notice?: string | undefined;
   /** The bank of the customer's active certificate: shows the 재발급 진행 / 취소 dialog. */
   existingBank?: string | undefined;
+  /** Fault `phone-dialog-cancel-hidden`: the dialog's 취소 is hidden at phone width. */
+  cancelHiddenOnPhone?: boolean;
 }
 
-function ExistingCertificateDialog({ bank }: { bank: string }) {
+function ExistingCertificateDialog({
+  bank,
+  cancelHiddenOnPhone,
+}: {
+  bank: string;
+  cancelHiddenOnPhone: boolean;
+}) {
   return (
     <Dialog
       label="금융인증서 재발급 안내"
@@ -44,7 +52,7 @@ function ExistingCertificateDialog({ bank }: { bank: string }) {
             <Button>재발급 진행</Button>
           </Form>
           {/* A POST, not a link: leaving clears the pending choice on the server. */}
-          <Form action={CANCEL_URL}>
+          <Form action={CANCEL_URL} class={cancelHiddenOnPhone ? FAULT_CLASS.phoneHidden : undefined}>
             <Button variant="secondary">취소</Button>
           </Form>
         </>
@@ -88,13 +96,21 @@ function UserInfoScreen(props: ScreenProps) {
           <Button>다음</Button>
         </Actions>
       </Form>
-      {props.existingBank ? <ExistingCertificateDialog bank={props.existingBank} /> : null}
+      {props.existingBank ? (
+        <ExistingCertificateDialog
+          bank={props.existingBank}
+          cancelHiddenOnPhone={props.cancelHiddenOnPhone ?? false}
+        />
+      ) : null}
     </FlowScreen>
   );
 }
 
 function render(c: Context<AppEnv>, props: ScreenProps, status: 200 | 400 | 409 = 200) {
-  return c.html(<UserInfoScreen {...props} />, status);
+  // Asked only where the dialog shows, so only the tests that see it reach this fault point.
+  const cancelHiddenOnPhone =
+    props.existingBank !== undefined && faulty(c.get('bank'), 'phone-dialog-cancel-hidden');
+  return c.html(<UserInfoScreen {...props} cancelHiddenOnPhone={cancelHiddenOnPhone} />, status);
 }
 
 /** Format first (spec §2.2: a malformed pair gets its own message and is not counted). */
