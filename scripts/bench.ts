@@ -1,19 +1,23 @@
 /**
  * `npm run bench`: runs the whole regression once (reports under reports/bench/) and prints what it cost:
  * wall time, tests per project, p50/p95/max test duration, the five slowest tests, and the time of one
- * full issuance walk from the same run (the @smoke tests titled "full walk"). Then it checks the
- * targets of issue 6 and prints PASS/FAIL for each; any FAIL, or a red run, exits non-zero.
+ * full issuance walk from the same run (the @smoke tests titled "full walk"), and the browser build
+ * that ran. Then it checks the targets of issue 12 and prints PASS/FAIL for each; any FAIL, or a red
+ * run, exits non-zero.
  * Extra arguments go to `playwright test` (a slice is fine for trying it; the targets mean the whole run).
  */
 import { rmSync } from 'node:fs';
+import { chromiumBuild, isHeadedRun } from '../fixtures/browser.ts';
+import { env } from '../fixtures/env.ts';
 import { percentile, perProject, rowsOrNone, seconds, type TestRow } from './lib/jsonReport.ts';
 import { outputEnv, passThroughArgs, refuseArgs, runOutputs, runPlaywright } from './lib/playwright.ts';
 
 const TARGETS = {
-  wallMs: 180_000,
-  wallInFullWalks: 30,
+  /** The whole run (both projects) in full walks' time of the same run; the goal beyond is 30. */
+  wallInFullWalks: 40,
+  /** Distinct cases (a test run by both projects counts once). */
   minTests: 100,
-  p95Ms: 5_000,
+  p95Ms: 2_500,
   /** no test may take this long */
   maxMs: 10_000,
   countdownMs: 3_000,
@@ -31,6 +35,10 @@ const run = await runPlaywright(
 );
 const rows = rowsOrNone(outputs.json);
 const ran = rows.filter((row) => row.status !== 'skipped');
+const distinctCases = new Set(ran.map((row) => [row.file, ...row.titlePath].join(' › '))).size;
+const browser = env.PW_WS_ENDPOINT
+  ? `remote (${env.PW_WS_ENDPOINT})`
+  : chromiumBuild({ headless: !isHeadedRun(args), chromiumPath: env.CHROMIUM_PATH }).name;
 
 /** A test's cost: its slowest attempt (a retry is another full attempt). */
 const cost = (row: TestRow) => Math.max(0, ...row.attempts);
@@ -43,10 +51,11 @@ const oneWalkMs =
   fullWalks.length > 0 ? fullWalks.reduce((sum, row) => sum + cost(row), 0) / fullWalks.length : 0;
 
 console.log('\nbench: figures');
+console.log(`  browser            ${browser}`);
 console.log(`  wall time          ${seconds(run.wallMs)} (exit ${run.code})`);
 console.log(
   `  tests              ${ran.length} run` +
-    ` (${perProject(ran)})` +
+    ` (${perProject(ran)}; ${distinctCases} distinct cases)` +
     `, ${rows.length - ran.length} skipped`,
 );
 console.log(
@@ -69,13 +78,12 @@ const checks: [target: string, pass: boolean, seen: string][] = [
     run.code === 0 && failed.length === 0,
     `exit ${run.code}, ${failed.length} failed or flaky`,
   ],
-  [`whole run ≤ ${seconds(TARGETS.wallMs)}`, run.wallMs <= TARGETS.wallMs, seconds(run.wallMs)],
   [
     `whole run ≤ ${TARGETS.wallInFullWalks} full walks`,
     oneWalkMs > 0 && run.wallMs <= TARGETS.wallInFullWalks * oneWalkMs,
     oneWalkMs > 0 ? `${(run.wallMs / oneWalkMs).toFixed(1)} walks` : 'no full walk measured',
   ],
-  [`≥ ${TARGETS.minTests} test cases`, ran.length >= TARGETS.minTests, String(ran.length)],
+  [`≥ ${TARGETS.minTests} distinct test cases`, distinctCases >= TARGETS.minTests, String(distinctCases)],
   [
     `p95 ≤ ${seconds(TARGETS.p95Ms)}`,
     percentile(durations, 95) <= TARGETS.p95Ms,
