@@ -7,7 +7,7 @@ import { Actions, Button, Checkbox, Fieldset, Form } from '../../views/component
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { formFields } from '../forms.ts';
-import { STEP_URL, guardStep, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, flowUrl, guardStep, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 
 /** The boxes of 약관동의 (spec §2.1), in screen order; the labels are the contract. */
 const TERMS = [
@@ -37,13 +37,15 @@ const NONE_TICKED: Boxes = { all: false, service: false, privacy: false, uniqueI
 
 function TermsScreen(props: {
   flow: Flow;
+  /** The form's action. */
+  action: string;
   boxes: Boxes;
   alert?: string | undefined;
   notice?: string | undefined;
 }) {
   return (
     <FlowScreen flow={props.flow} screen="terms" title="약관동의" alert={props.alert} notice={props.notice}>
-      <Form action={STEP_URL.terms}>
+      <Form action={props.action}>
         <Fieldset legend="금융인증서 발급 약관">
           <Checkbox label={CHECK_ALL.label} name={CHECK_ALL.name} checked={props.boxes.all} checkAll />
           {TERMS.map((term) => (
@@ -65,19 +67,19 @@ function render(
   opts: { alert?: string | undefined; notice?: string | undefined },
   status: 200 | 400 = 200,
 ) {
-  return c.html(<TermsScreen flow={flow} boxes={boxes} alert={opts.alert} notice={opts.notice} />, status);
+  return c.html(<TermsScreen flow={flow} action={flowUrl(c, STEP_PATH.terms)} boxes={boxes} alert={opts.alert} notice={opts.notice} />, status);
 }
 
 export const terms = new Hono<AppEnv>();
 
-terms.get(STEP_URL.terms, (c) => {
+terms.get(STEP_PATH.terms, (c) => {
   const guarded = guardStep(c, 'terms');
   if (!guarded.ok) return guarded.response;
   const { session, flow } = guarded;
   return render(c, flow, NONE_TICKED, { alert: takeFlash(session), notice: takeNotice(session) });
 });
 
-terms.post(STEP_URL.terms, async (c) => {
+terms.post(STEP_PATH.terms, async (c) => {
   const guarded = guardStep(c, 'terms', { submit: true });
   if (!guarded.ok) return guarded.response;
   // Every field is optional and every value turns into a boolean, so parsing cannot fail.
@@ -96,5 +98,5 @@ terms.post(STEP_URL.terms, async (c) => {
     return render(c, guarded.flow, boxes, { alert: MSG.termsRequired }, 400);
   }
   advanceTo(guarded.flow, 'userInfo');
-  return c.redirect(STEP_URL.userInfo, 303);
+  return redirectInFlow(c, STEP_PATH.userInfo);
 });

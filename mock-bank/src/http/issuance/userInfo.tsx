@@ -13,10 +13,10 @@ import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields, readRrn, type RrnRead } from '../forms.ts';
 import { CERT_CENTER_URL } from '../frontDoors.tsx';
-import { STEP_URL, guardStep, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, guardStep, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 
-const REISSUE_URL = `${STEP_URL.userInfo}/reissue`;
-const CANCEL_URL = `${STEP_URL.userInfo}/cancel`;
+const REISSUE_PATH = `${STEP_PATH.userInfo}/reissue`;
+const CANCEL_PATH = `${STEP_PATH.userInfo}/cancel`;
 const ID_LOOKUP_URL = '/id-lookup';
 
 /** What the screen shows back after a bad submission: never the back half of the 주민등록번호 (a secret). */
@@ -34,17 +34,17 @@ interface ScreenProps {
   existingBank?: string | undefined;
 }
 
-function ExistingCertificateDialog({ bank }: { bank: string }) {
+function ExistingCertificateDialog({ bank, prefix }: { bank: string; prefix: string }) {
   return (
     <Dialog
       label="금융인증서 재발급 안내"
       actions={
         <>
-          <Form action={REISSUE_URL}>
+          <Form action={`${prefix}${REISSUE_PATH}`}>
             <Button>재발급 진행</Button>
           </Form>
           {/* A POST, not a link: leaving clears the pending choice on the server. */}
-          <Form action={CANCEL_URL}>
+          <Form action={`${prefix}${CANCEL_PATH}`}>
             <Button variant="secondary">취소</Button>
           </Form>
         </>
@@ -56,7 +56,8 @@ function ExistingCertificateDialog({ bank }: { bank: string }) {
   );
 }
 
-function UserInfoScreen(props: ScreenProps) {
+/** `prefix`: where this bank serves the flow (MOCK_BANK_FLOW_PREFIX). */
+function UserInfoScreen(props: ScreenProps & { prefix: string }) {
   return (
     <FlowScreen
       flow={props.flow}
@@ -65,7 +66,7 @@ function UserInfoScreen(props: ScreenProps) {
       alert={props.alert}
       notice={props.notice}
     >
-      <Form action={STEP_URL.userInfo}>
+      <Form action={`${props.prefix}${STEP_PATH.userInfo}`}>
         <Field label="사용자ID" name="userId" value={props.typed.userId} autoComplete="username" />
         <Field
           label="주민등록번호 앞자리"
@@ -88,13 +89,13 @@ function UserInfoScreen(props: ScreenProps) {
           <Button>다음</Button>
         </Actions>
       </Form>
-      {props.existingBank ? <ExistingCertificateDialog bank={props.existingBank} /> : null}
+      {props.existingBank ? <ExistingCertificateDialog bank={props.existingBank} prefix={props.prefix} /> : null}
     </FlowScreen>
   );
 }
 
 function render(c: Context<AppEnv>, props: ScreenProps, status: 200 | 400 | 409 = 200) {
-  return c.html(<UserInfoScreen {...props} />, status);
+  return c.html(<UserInfoScreen {...props} prefix={c.get('flowPrefix')} />, status);
 }
 
 /** Format first (spec §2.2: a malformed pair gets its own message and is not counted). */
@@ -127,7 +128,7 @@ function registryCheck(
 
 export const userInfo = new Hono<AppEnv>();
 
-userInfo.get(STEP_URL.userInfo, (c) => {
+userInfo.get(STEP_PATH.userInfo, (c) => {
   const guarded = guardStep(c, 'userInfo');
   if (!guarded.ok) return guarded.response;
   const { flow, session, customer } = guarded;
@@ -144,7 +145,7 @@ userInfo.get(STEP_URL.userInfo, (c) => {
   return render(c, { flow, typed, existingBank, alert: takeFlash(session), notice: takeNotice(session) });
 });
 
-userInfo.post(STEP_URL.userInfo, async (c) => {
+userInfo.post(STEP_PATH.userInfo, async (c) => {
   const guarded = guardStep(c, 'userInfo', { submit: true });
   if (!guarded.ok) return guarded.response;
   const { flow, session } = guarded;
@@ -166,7 +167,7 @@ userInfo.post(STEP_URL.userInfo, async (c) => {
       // The limit discards this flow: 약관동의 of a new one, same door.
       session.flow = newFlow(bank.newId(), flow.door);
       session.flash = MSG.userInfoLimit;
-      return c.redirect(STEP_URL.terms, 303);
+      return redirectInFlow(c, STEP_PATH.terms);
     }
     return render(c, { flow, typed, alert: MSG.mismatch }, 400);
   }
@@ -182,10 +183,10 @@ userInfo.post(STEP_URL.userInfo, async (c) => {
     return render(c, { flow, typed, existingBank: existing.bank });
   }
   advanceTo(flow, 'identity');
-  return c.redirect(STEP_URL.identity, 303);
+  return redirectInFlow(c, STEP_PATH.identity);
 });
 
-userInfo.post(REISSUE_URL, (c) => {
+userInfo.post(REISSUE_PATH, (c) => {
   const guarded = guardStep(c, 'userInfo');
   if (!guarded.ok) return guarded.response;
   const { flow, session } = guarded;
@@ -197,10 +198,10 @@ userInfo.post(REISSUE_URL, (c) => {
     // No dialog was showing (a stale or forged POST): back to the step the flow is at.
     session.flash = MSG.stepRefused;
   }
-  return c.redirect(STEP_URL[flow.step], 303);
+  return redirectInFlow(c, STEP_PATH[flow.step]);
 });
 
-userInfo.post(CANCEL_URL, (c) => {
+userInfo.post(CANCEL_PATH, (c) => {
   const guarded = guardStep(c, 'userInfo', { submit: true });
   if (!guarded.ok) return guarded.response;
   // 취소: back to 인증센터 with nothing changed in the registry; the flow forgets the matched customer.
