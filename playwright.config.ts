@@ -21,6 +21,7 @@ const VIDEO =
 
 export default defineConfig<SuiteOptions>({
   testDir: 'tests',
+  globalTeardown: './fixtures/globalTeardown.ts',
   testMatch: '**/*.spec.ts',
   outputDir: 'reports/test-results',
   fullyParallel: true,
