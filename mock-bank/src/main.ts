@@ -35,7 +35,9 @@ const server = serve(
     console.log(`mock bank listening on ${address} (${testApi})`);
     // Loud on purpose: a bank with faults on must never be mistaken for the real mock.
     if (config.MOCK_BANK_LATENCY_MS > 0) {
-      console.log(`mock bank: every response delayed ${config.MOCK_BANK_LATENCY_MS} ± ${config.MOCK_BANK_JITTER_MS} ms`);
+      console.log(
+        `mock bank: every response delayed ${config.MOCK_BANK_LATENCY_MS} ± ${config.MOCK_BANK_JITTER_MS} ms`,
+      );
     }
     if (faults.size > 0) console.log(`mock bank: FAULTS ON (deliberate bugs): ${[...faults].join(', ')}`);
     // `--demo` (npm run bank): customers to walk the flow by hand; the suite makes its own instead.

@@ -14,7 +14,10 @@ describe('config: staging-like latency (MOCK_BANK_LATENCY_MS, MOCK_BANK_JITTER_M
     const config = readConfig({ MOCK_BANK_LATENCY_MS: '300', MOCK_BANK_JITTER_MS: '200' });
     assert.equal(config.MOCK_BANK_LATENCY_MS, 300);
     assert.equal(config.MOCK_BANK_JITTER_MS, 200);
-    assert.equal(readConfig({ MOCK_BANK_LATENCY_MS: '50', MOCK_BANK_JITTER_MS: '50' }).MOCK_BANK_JITTER_MS, 50);
+    assert.equal(
+      readConfig({ MOCK_BANK_LATENCY_MS: '50', MOCK_BANK_JITTER_MS: '50' }).MOCK_BANK_JITTER_MS,
+      50,
+    );
   });
 
   const invalid: [string, NodeJS.ProcessEnv, string][] = [
@@ -22,13 +25,24 @@ describe('config: staging-like latency (MOCK_BANK_LATENCY_MS, MOCK_BANK_JITTER_M
     ['a fractional latency', { MOCK_BANK_LATENCY_MS: '2.5' }, 'MOCK_BANK_LATENCY_MS'],
     ['a latency that is not a number', { MOCK_BANK_LATENCY_MS: 'slow' }, 'MOCK_BANK_LATENCY_MS'],
     ['a negative jitter', { MOCK_BANK_LATENCY_MS: '100', MOCK_BANK_JITTER_MS: '-5' }, 'MOCK_BANK_JITTER_MS'],
-    ['a jitter that is not a number', { MOCK_BANK_LATENCY_MS: '100', MOCK_BANK_JITTER_MS: 'x' }, 'MOCK_BANK_JITTER_MS'],
-    ['a jitter over the latency', { MOCK_BANK_LATENCY_MS: '100', MOCK_BANK_JITTER_MS: '101' }, 'MOCK_BANK_JITTER_MS'],
+    [
+      'a jitter that is not a number',
+      { MOCK_BANK_LATENCY_MS: '100', MOCK_BANK_JITTER_MS: 'x' },
+      'MOCK_BANK_JITTER_MS',
+    ],
+    [
+      'a jitter over the latency',
+      { MOCK_BANK_LATENCY_MS: '100', MOCK_BANK_JITTER_MS: '101' },
+      'MOCK_BANK_JITTER_MS',
+    ],
     ['a jitter without latency', { MOCK_BANK_JITTER_MS: '10' }, 'MOCK_BANK_JITTER_MS'],
   ];
   for (const [why, env, variable] of invalid) {
     it(`${why} stops the start-up naming ${variable}`, () => {
-      assert.throws(() => readConfig(env), (error: Error) => error.message.includes(`${variable}:`));
+      assert.throws(
+        () => readConfig(env),
+        (error: Error) => error.message.includes(`${variable}:`),
+      );
     });
   }
 });
@@ -40,7 +54,17 @@ describe('config: MOCK_BANK_FLOW_PREFIX', () => {
     assert.equal(readConfig({ MOCK_BANK_FLOW_PREFIX: '/a/b-c' }).MOCK_BANK_FLOW_PREFIX, '/a/b-c');
   });
 
-  for (const prefix of ['issue-v2', '/issue-v2/', '/', '', '/a//b', '/issue v2', '/static', '/app/issue', '/__test__']) {
+  for (const prefix of [
+    'issue-v2',
+    '/issue-v2/',
+    '/',
+    '',
+    '/a//b',
+    '/issue v2',
+    '/static',
+    '/app/issue',
+    '/__test__',
+  ]) {
     it(`refuses ${JSON.stringify(prefix)}, naming the variable`, () => {
       assert.throws(
         () => readConfig({ MOCK_BANK_FLOW_PREFIX: prefix }),

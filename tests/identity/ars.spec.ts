@@ -199,8 +199,14 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
 
       // The race a slow network makes (seen under load): the ringing page asks for the call's state,
       // the form expires the call, and the poll's answer "expired" arrives before the form's answer.
-      const poll = await holdRequests(page, (request) => request.resourceType() === 'fetch' && request.method() === 'GET');
-      const form = await holdRequests(page, (request) => request.isNavigationRequest() && request.method() === 'POST');
+      const poll = await holdRequests(
+        page,
+        (request) => request.resourceType() === 'fetch' && request.method() === 'GET',
+      );
+      const form = await holdRequests(
+        page,
+        (request) => request.isNavigationRequest() && request.method() === 'POST',
+      );
       await page.clock.runFor('00:01');
       const pollRoute = await poll.next();
       await identity.chooseOverseas();

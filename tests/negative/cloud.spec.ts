@@ -1,13 +1,6 @@
 import { expect, FEATURES, labelTest, test, type Customer, type FlowMap } from '../../fixtures/index.ts';
 import { PasswordPage, splitRrn, type CloudIdentity, type CloudPage } from '../../pages/index.ts';
-import {
-  ALERT,
-  anotherName,
-  expectNothingIssued,
-  formAnswer,
-  openByUrl,
-  otherTwoDigits,
-} from './support.ts';
+import { ALERT, anotherName, expectNothingIssued, formAnswer, openByUrl, otherTwoDigits } from './support.ts';
 
 /** The customer's own details, as the cloud step asks for them. */
 function detailsOf(customer: Customer): CloudIdentity {

@@ -33,7 +33,11 @@ test.describe('약관동의 refusals', { tag: '@negative' }, () => {
     });
   }
 
-  test('lets 전체 동의 alone tick every box and pass to 사용자 정보 입력', async ({ page, door, flowMap }) => {
+  test('lets 전체 동의 alone tick every box and pass to 사용자 정보 입력', async ({
+    page,
+    door,
+    flowMap,
+  }) => {
     await labelTest({ feature: FEATURES.terms, story: '전체 동의 alone', severity: 'critical' });
     const terms = await startByLink(page, flowMap, door);
 
@@ -65,7 +69,11 @@ test.describe('약관동의 refusals', { tag: '@negative' }, () => {
     // customer, so the server alone must count a ticked 전체 동의 as consent to every box.
     test.use({ javaScriptEnabled: false });
 
-    test('counts a ticked 전체 동의 as consent to every box on the server', async ({ page, door, flowMap }) => {
+    test('counts a ticked 전체 동의 as consent to every box on the server', async ({
+      page,
+      door,
+      flowMap,
+    }) => {
       await labelTest({
         feature: FEATURES.terms,
         story: '전체 동의 is consent to every box (server side)',

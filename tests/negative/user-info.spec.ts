@@ -159,7 +159,12 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     await expectNoCountersOrLocks(testApi, customer);
   });
 
-  test('lets the right pair through to 본인인증 after 4 wrong ones', async ({ page, door, flowMap, makeCustomer }) => {
+  test('lets the right pair through to 본인인증 after 4 wrong ones', async ({
+    page,
+    door,
+    flowMap,
+    makeCustomer,
+  }) => {
     await labelTest({
       feature: FEATURES.userInfo,
       story: 'The right pair after 4 wrong ones',

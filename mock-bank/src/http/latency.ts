@@ -14,7 +14,10 @@ export function responseDelayMs({ latencyMs, jitterMs }: Latency, random: number
 }
 
 /** Holds every response (pages, form posts, polls, static files, the test-support API) for its delay. */
-export function delayResponses(latency: Latency, random: () => number = Math.random): MiddlewareHandler<AppEnv> {
+export function delayResponses(
+  latency: Latency,
+  random: () => number = Math.random,
+): MiddlewareHandler<AppEnv> {
   return async (_c, next) => {
     await next();
     const ms = responseDelayMs(latency, random());

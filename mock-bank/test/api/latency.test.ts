@@ -14,7 +14,11 @@ describe('staging-like latency', () => {
 
   it('every response waits: a page, a missing page and the test-support API', async () => {
     const { app } = makeBank({}, { latency: { latencyMs: 80, jitterMs: 0 } });
-    for (const send of [() => app.request('/'), () => app.request('/no-such-page'), () => api(app).get('/customers')]) {
+    for (const send of [
+      () => app.request('/'),
+      () => app.request('/no-such-page'),
+      () => api(app).get('/customers'),
+    ]) {
       const started = performance.now();
       await send();
       const took = performance.now() - started;

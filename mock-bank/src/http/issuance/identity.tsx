@@ -89,7 +89,14 @@ function render(c: Context<AppEnv>, flow: Flow, customer: Customer, extras: Extr
     maskedPhone = customer.phone.replace(/-(\d+)\d{2}-/, '-$1**-');
   }
   return c.html(
-    <IdentityScreen flow={flow} prefix={flowUrl(c)} maskedPhone={maskedPhone} call={call} remainingMs={remaining} {...extras} />,
+    <IdentityScreen
+      flow={flow}
+      prefix={flowUrl(c)}
+      maskedPhone={maskedPhone}
+      call={call}
+      remainingMs={remaining}
+      {...extras}
+    />,
     status,
   );
 }

@@ -67,7 +67,16 @@ function render(
   opts: { alert?: string | undefined; notice?: string | undefined },
   status: 200 | 400 = 200,
 ) {
-  return c.html(<TermsScreen flow={flow} action={flowUrl(c, STEP_PATH.terms)} boxes={boxes} alert={opts.alert} notice={opts.notice} />, status);
+  return c.html(
+    <TermsScreen
+      flow={flow}
+      action={flowUrl(c, STEP_PATH.terms)}
+      boxes={boxes}
+      alert={opts.alert}
+      notice={opts.notice}
+    />,
+    status,
+  );
 }
 
 export const terms = new Hono<AppEnv>();

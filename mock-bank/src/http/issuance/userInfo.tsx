@@ -89,7 +89,9 @@ function UserInfoScreen(props: ScreenProps & { prefix: string }) {
           <Button>다음</Button>
         </Actions>
       </Form>
-      {props.existingBank ? <ExistingCertificateDialog bank={props.existingBank} prefix={props.prefix} /> : null}
+      {props.existingBank ? (
+        <ExistingCertificateDialog bank={props.existingBank} prefix={props.prefix} />
+      ) : null}
     </FlowScreen>
   );
 }
