@@ -18,8 +18,9 @@ function reportVariables() {
 /** @type {('failed' | 'broken')[]} */
 const NOT_PASSED = ['failed', 'broken'];
 // The mock bank or the browser went away: nothing the test or the product under test did wrong.
+// `Environment defect` is the suite's own word for it (fixtures/environment.ts).
 const ENVIRONMENT =
-  /ECONNREFUSED|ECONNRESET|EPIPE|socket hang up|net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED)|EMPTY_RESPONSE)|Target crashed|Page crashed|Browser (has been )?closed|browser has disconnected|webServer/i;
+  /Environment defect|ECONNREFUSED|ECONNRESET|EPIPE|socket hang up|net::ERR_(CONNECTION_(REFUSED|RESET|CLOSED)|EMPTY_RESPONSE)|Target crashed|Page crashed|Browser (has been )?closed|browser has disconnected|webServer/i;
 // An expectation about the bank did not hold: the product is wrong (or the spec changed). Checked before
 // timeouts, as a failed `expect.poll` also says "Timeout 500ms exceeded while waiting on the predicate".
 const ASSERTION = /expect(\.soft|\.poll)?\(|toPass|does not match the spec/;
@@ -42,10 +43,12 @@ export default defineConfig({
   categories: [
     {
       id: 'environment-defects',
-      name: '환경 결함: 목 뱅크·브라우저 연결 끊김 (environment defect)',
+      name: '환경 결함: 목 뱅크·브라우저 연결 끊김 (Environment defects)',
       matchers: [
         { statuses: NOT_PASSED, message: ENVIRONMENT },
         { statuses: NOT_PASSED, trace: ENVIRONMENT },
+        // Set by the suite when a failed test's bank restarted under it (fixtures/environment.ts DEFECT_LABEL).
+        { statuses: NOT_PASSED, labels: { defect: 'environment' } },
       ],
     },
     {

@@ -37,6 +37,7 @@ const VIDEO =
 
 export default defineConfig<SuiteOptions>({
   testDir: 'tests',
+  globalTeardown: './fixtures/globalTeardown.ts',
   testMatch: '**/*.spec.ts',
   outputDir: 'reports/test-results',
   fullyParallel: true,

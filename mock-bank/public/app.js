@@ -242,6 +242,10 @@
 
   function focusFirstError() {
     if (!document.querySelector('[role="alert"]')) return;
+    // On a slow network this script may run after the customer has started typing: moving focus then
+    // would send their next keys into another field (seen at 300 ± 200 ms: a 보안카드 half lost).
+    var active = document.activeElement;
+    if (active && active.matches && active.matches(INPUTS)) return;
     var forms = document.querySelectorAll('main form');
     for (var i = 0; i < forms.length; i++) {
       var inputs = focusables(forms[i]).filter(function (el) {

@@ -20,7 +20,12 @@ const faults = config.MOCK_BANK_FAULTS;
 const faultPoints = config.MOCK_BANK_RECORD_FAULT_POINTS ? new FaultPoints() : undefined;
 const log = config.MOCK_BANK_LOG_FILE ? fileLogger(config.MOCK_BANK_LOG_FILE) : consoleLogger;
 const bank = createContext(new MemoryStore(), { faults, faultPoints, log });
-const app = createApp({ bank, testToken: config.MOCK_BANK_TEST_TOKEN });
+const app = createApp({
+  bank,
+  testToken: config.MOCK_BANK_TEST_TOKEN,
+  flowPrefix: config.MOCK_BANK_FLOW_PREFIX,
+  latency: { latencyMs: config.MOCK_BANK_LATENCY_MS, jitterMs: config.MOCK_BANK_JITTER_MS },
+});
 
 const server = serve(
   { fetch: app.fetch, hostname: config.MOCK_BANK_HOST, port: config.MOCK_BANK_PORT },
@@ -29,6 +34,11 @@ const server = serve(
     const address = `http://${info.address}:${info.port}/`;
     console.log(`mock bank listening on ${address} (${testApi})`);
     // Loud on purpose: a bank with faults on must never be mistaken for the real mock.
+    if (config.MOCK_BANK_LATENCY_MS > 0) {
+      console.log(
+        `mock bank: every response delayed ${config.MOCK_BANK_LATENCY_MS} ± ${config.MOCK_BANK_JITTER_MS} ms`,
+      );
+    }
     if (faults.size > 0) console.log(`mock bank: FAULTS ON (deliberate bugs): ${[...faults].join(', ')}`);
     // `--demo` (npm run bank): customers to walk the flow by hand; the suite makes its own instead.
     if (process.argv.includes('--demo')) console.log(seedDemoCustomers(bank, address));

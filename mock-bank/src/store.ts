@@ -41,6 +41,8 @@ export interface Store {
   findCustomerByPhone(phone: string): Customer | undefined;
   putCustomer(customer: Customer): void;
   deleteCustomer(userId: string): void;
+  /** Every customer's user ID (the test-support API's leftover check). */
+  customerIds(): string[];
 
   certificatesOf(rrn: string): Certificate[];
   getCertificate(serial: string): Certificate | undefined;
@@ -81,6 +83,9 @@ export class MemoryStore implements Store {
   }
   deleteCustomer(userId: string) {
     this.customers.delete(userId);
+  }
+  customerIds() {
+    return [...this.customers.keys()];
   }
 
   certificatesOf(rrn: string) {

@@ -9,12 +9,11 @@ import ts from 'typescript';
 import { readConfig } from '../src/config.ts';
 import { otpCode } from '../src/domain/otp.ts';
 import { FAULT_NAMES, FAULTS, parseFaults, type FaultName } from '../src/faults.ts';
-import { STEP_URL } from '../src/http/issuance/guard.ts';
 import { MSG } from '../src/messages.ts';
 import { ARS_CODE_TTL_MS, SERVER_DEADLINE_GRACE_MS } from '../src/rules.ts';
 import { createCustomer } from '../src/services/customers.ts';
 import { phoneView } from '../src/services/phone.ts';
-import { browser, makeBank } from './support.ts';
+import { browser, makeBank, STEP_URL } from './support.ts';
 import {
   ACCOUNT,
   alertOf,

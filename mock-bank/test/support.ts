@@ -1,18 +1,32 @@
-import { createApp } from '../src/http/app.ts';
+import { createApp, type AppOptions } from '../src/http/app.ts';
+import { DEFAULT_FLOW_PREFIX, STEP_PATH } from '../src/http/issuance/guard.ts';
+import type { FlowStep } from '../src/domain/flow.ts';
 import { createContext, type BankContext } from '../src/services/context.ts';
 import { SESSION_COOKIE } from '../src/rules.ts';
 import { MemoryStore, type Session } from '../src/store.ts';
 
 export const TEST_TOKEN = 'test-token-for-unit-tests';
 
+/** Each step's URL on a bank whose flow lives under `prefix` (the default one unless a test moves it). */
+export function stepUrls(prefix = DEFAULT_FLOW_PREFIX): Record<FlowStep, string> {
+  return Object.fromEntries(
+    Object.entries(STEP_PATH).map(([step, path]) => [step, `${prefix}${path}`]),
+  ) as Record<FlowStep, string>;
+}
+
+export const STEP_URL = stepUrls();
+
 /** A fresh bank (own store, silent log) and its Hono app, driven in-process with `app.request`. */
-export function makeBank(overrides: Partial<BankContext> = {}) {
+export function makeBank(
+  overrides: Partial<BankContext> = {},
+  appOptions: Pick<AppOptions, 'flowPrefix' | 'latency'> = {},
+) {
   const logLines: string[] = [];
   const bank = createContext(new MemoryStore(), {
     log: (event, fields) => logLines.push(JSON.stringify({ event, ...fields })),
     ...overrides,
   });
-  const app = createApp({ bank, testToken: TEST_TOKEN });
+  const app = createApp({ bank, testToken: TEST_TOKEN, ...appOptions });
   return { bank, app, logLines };
 }
 

@@ -26,6 +26,8 @@ export interface BankOptions {
   logFile: string;
   /** How long it may take to answer its first request. */
   startTimeoutMs?: number;
+  /** A port of the caller's choice (a restart keeps the bank's address); left out = a free one. */
+  port?: number;
 }
 
 export interface RunningBank {
@@ -52,8 +54,9 @@ export async function startBank({
   env,
   logFile,
   startTimeoutMs = 60_000,
+  port: chosenPort,
 }: BankOptions): Promise<RunningBank> {
-  const port = await freeLoopbackPort();
+  const port = chosenPort ?? (await freeLoopbackPort());
   const baseURL = `http://${HOST}:${port}`;
   // What `npx tsx mock-bank/src/main.ts` runs, minus the npx and tsx wrappers: the child is the bank
   // itself, so signalling it ends the bank and no wrapper process is left to forward (or not) signals.

@@ -26,6 +26,10 @@ export interface TestRow {
   attempts: number[];
   /** First line of the first error, when an attempt failed. */
   error?: string;
+  /** Types of the annotations the test carries, those added while it ran included. */
+  annotations: string[];
+  /** When each attempt started (epoch ms); empty in a `--list` report. */
+  startTimes: number[];
 }
 
 export function readJsonReport(file: string): JSONReport {
@@ -65,6 +69,14 @@ export function testRows(report: JSONReport): TestRow[] {
           tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag : `@${tag}`)),
           status: test.status,
           attempts: test.results.map((result) => result.duration),
+          annotations: [
+            ...new Set(
+              [...test.annotations, ...test.results.flatMap((result) => result.annotations ?? [])].map(
+                (a) => a.type,
+              ),
+            ),
+          ],
+          startTimes: test.results.map((result) => Date.parse(result.startTime)),
           ...(error ? { error } : {}),
         });
       }

@@ -10,7 +10,7 @@ test.describe('Accessibility of every screen', { tag: '@a11y' }, () => {
     test(
       `${screen.name} has no serious or critical WCAG 2.1 A/AA violations`,
       { tag: [...(screen.tags ?? [])] },
-      async ({ page, door, makeCustomer, phoneOf, fastPath, frontDoor, issuanceFlow }) => {
+      async ({ page, door, makeCustomer, phoneOf, fastPath, frontDoor, issuanceFlow, flowMap }) => {
         await labelTest({ feature: screen.feature, story: `접근성: ${screen.name}`, severity: 'critical' });
         // Late screens open through the fast path, at this project's door.
         const atDoor: Pick<FastPath, 'startAt'> = {
@@ -24,6 +24,7 @@ test.describe('Accessibility of every screen', { tag: '@a11y' }, () => {
           fastPath: atDoor,
           frontDoor,
           issuanceFlow,
+          flowMap,
         });
         await expect(shown, `${screen.name} is on screen`).toBeVisible();
 

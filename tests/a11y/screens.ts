@@ -10,6 +10,7 @@ import {
   type VirtualPhone,
 } from '../../fixtures/index.ts';
 import type { FastPath } from '../../fixtures/fastPath.ts';
+import type { FlowMap } from '../../fixtures/flowMap.ts';
 import type { FrontDoor } from '../../pages/FrontDoor.ts';
 import {
   Alert,
@@ -35,6 +36,8 @@ export interface ScreenContext {
   fastPath: Pick<FastPath, 'startAt'>;
   frontDoor: FrontDoor;
   issuanceFlow: IssuanceFlow;
+  /** Where the bank serves the flow's screens, learned from it (the spec names only the doors). */
+  flowMap: Pick<FlowMap, 'url'>;
 }
 
 /**
@@ -300,10 +303,10 @@ export const SCREENS: readonly ScreenCase[] = [
     name: '단계 건너뛰기 거부 알림',
     feature: FEATURES.identity,
     tags: ['@negative'],
-    open: async ({ page, makeCustomer, fastPath }) => {
+    open: async ({ page, makeCustomer, fastPath, flowMap }) => {
       const identity = await fastPath.startAt(await makeCustomer(), 'identity');
-      // The customer types a later step's address: the bank sends them back with an alert.
-      await page.goto('/fincert/issue/password');
+      // The customer types a later step's address (learned from the bank): it sends them back with an alert.
+      await page.goto(await flowMap.url('password'));
       await identity.waitUntilShown();
       return identity.alert.root;
     },

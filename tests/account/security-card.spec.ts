@@ -1,6 +1,7 @@
 import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
+import { holdRequests } from '../identity/helpers.ts';
 import {
   answerWronglyTimes,
   expectLockedByOneMoreWrongAnswer,
@@ -81,6 +82,33 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     const asked = await account.securityCard.positions();
     expect(asked.front).not.toBe(asked.back);
     await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: 1, locked: false });
+  });
+
+  test('keeps what the customer types while the page script is still loading (a slow network)', async ({
+    page,
+    makeCustomer,
+    fastPath,
+  }) => {
+    await labelTest({ feature: FEATURES.account, story: '보안카드: slow network', severity: 'normal' });
+    const customer = await makeCustomer({ media: ['securityCard'] });
+    const account = await fastPath.startAt(customer, 'account');
+    await openSecurityCardOrOtp(account, customer);
+    // Beyond the spec: the screen has a script of its own (any script the page loads is held).
+    const scripts = await holdRequests(page, (request) => request.resourceType() === 'script');
+    await SECURITY_CARD.answerWrongly(account, customer);
+    await expectWrongTryAlert(account.alert, 1, LIMIT);
+
+    // The customer types before the script has arrived, and goes on typing once it has run.
+    const { frontField, backField } = account.securityCard;
+    await frontField.fill('12');
+    await backField.click();
+    await page.keyboard.type('3');
+    await (await scripts.next()).continue();
+    await page.waitForLoadState('load');
+    await page.keyboard.type('4');
+
+    await expect(frontField).toHaveValue('12');
+    await expect(backField).toHaveValue('34');
   });
 
   test('resets the wrong-answer counter to 0 on a right answer', async ({

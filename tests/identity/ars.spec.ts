@@ -1,5 +1,4 @@
 import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
-import { STEP_URL } from '../negative/support.ts';
 import {
   answerShownCode,
   callStates,
@@ -190,18 +189,24 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: switching to 해외출국 확인',
         severity: 'normal',
       });
-      // The ringing page's poll (Poller's data-poll-url on the identity step).
-      const statusUrl = `${STEP_URL.identity}/status`;
+      // Beyond the spec (which says only "the page polls"): the poll is the page's fetch, the only one that
+      // reads JSON on this screen, and the form is the page's navigation POST; their URLs are the bank's own.
       await installPausedClock(page);
-      const pollRead = await jsonReads(page, statusUrl);
+      const pollRead = await jsonReads(page);
       const identity = await fastPath.startAt(customer, 'identity');
       await identity.requestArsCall();
       await pageScriptsStarted(page);
 
       // The race a slow network makes (seen under load): the ringing page asks for the call's state,
       // the form expires the call, and the poll's answer "expired" arrives before the form's answer.
-      const poll = await holdRequests(page, statusUrl);
-      const form = await holdRequests(page, STEP_URL.identity, 'POST');
+      const poll = await holdRequests(
+        page,
+        (request) => request.resourceType() === 'fetch' && request.method() === 'GET',
+      );
+      const form = await holdRequests(
+        page,
+        (request) => request.isNavigationRequest() && request.method() === 'POST',
+      );
       await page.clock.runFor('00:01');
       const pollRoute = await poll.next();
       await identity.chooseOverseas();

@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { Page, Request, Route } from '@playwright/test';
 import {
   expect,
   mask,
@@ -118,41 +118,37 @@ function handOff<T>(): { give(item: T): void; next(): Promise<T> } {
 }
 
 /**
- * Holds the page's requests to `path` (of `method`, when given) so a test can order them against each
- * other: `next()` resolves with each held request's route, in the order the page sent them.
+ * Holds the page's requests that `matches` so a test can order them against each other: `next()`
+ * resolves with each held request's route, in the order the page sent them.
  */
 export async function holdRequests(
   page: Page,
-  path: string,
-  method?: string,
+  matches: (request: Request) => boolean,
 ): Promise<{ next(): Promise<Route> }> {
   const routes = handOff<Route>();
-  await page.route(
-    (url) => url.pathname === path,
-    async (route) => {
-      if (method && route.request().method() !== method) return route.fallback();
-      routes.give(route);
-    },
-  );
+  await page.route('**/*', async (route) => {
+    if (!matches(route.request())) return route.fallback();
+    routes.give(route);
+  });
   return routes;
 }
 
 /**
- * Resolves each time the page has read the JSON of an answer from `path`: a fetch's `.then` that acts on
- * it runs next, in the same task. Signalled by the page itself, since Playwright cannot evaluate in a
+ * Resolves each time the page has read the JSON of an answer (any fetch's): a `.then` that acts on it
+ * runs next, in the same task. Signalled by the page itself, since Playwright cannot evaluate in a
  * page while a navigation is pending. Set up before the page loads.
  */
-export async function jsonReads(page: Page, path: string): Promise<{ next(): Promise<void> }> {
+export async function jsonReads(page: Page): Promise<{ next(): Promise<void> }> {
   const reads = handOff<void>();
-  await page.exposeBinding('__jsonRead', (_source, url: string) => {
-    if (new URL(url).pathname === path) reads.give();
+  await page.exposeBinding('__jsonRead', () => {
+    reads.give();
   });
   await page.addInitScript(() => {
     const read = Response.prototype.json;
     Response.prototype.json = function (this: Response) {
       return read.call(this).then((value: unknown) => {
         // `?.`: Playwright drops a test's bindings and init scripts after it without waiting.
-        void (window as unknown as { __jsonRead?(url: string): Promise<void> }).__jsonRead?.(this.url);
+        void (window as unknown as { __jsonRead?(): Promise<void> }).__jsonRead?.();
         return value;
       });
     };

@@ -1,14 +1,6 @@
-import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, type Customer, type FlowMap } from '../../fixtures/index.ts';
 import { PasswordPage, splitRrn, type CloudIdentity, type CloudPage } from '../../pages/index.ts';
-import {
-  ALERT,
-  anotherName,
-  expectNothingIssued,
-  formAnswer,
-  openByUrl,
-  otherTwoDigits,
-  STEP_URL,
-} from './support.ts';
+import { ALERT, anotherName, expectNothingIssued, formAnswer, openByUrl, otherTwoDigits } from './support.ts';
 
 /** The customer's own details, as the cloud step asks for them. */
 function detailsOf(customer: Customer): CloudIdentity {
@@ -34,11 +26,11 @@ async function requestCode(cloud: CloudPage, customer: Customer): Promise<string
 }
 
 /** The flow did not move past the cloud step: 비밀번호 설정 opened by URL sends the customer back. */
-async function expectStillAtCloudStep(cloud: CloudPage): Promise<void> {
-  await openByUrl(cloud.page, STEP_URL.password);
+async function expectStillAtCloudStep(cloud: CloudPage, flowMap: FlowMap): Promise<void> {
+  await openByUrl(cloud.page, flowMap, 'password');
   await expect(cloud.stepper.current).toHaveText('인증서 설정');
   await expect(new PasswordPage(cloud.page).ownHeading).toBeHidden();
-  await expect(cloud.page).toHaveURL(new RegExp(`${STEP_URL.cloud}$`));
+  await expect(cloud.page).toHaveURL(await flowMap.url('cloud'));
 }
 
 /** The code failed (wrong digits or time up): the alert, 재요청 offered, the code no longer shown. */
@@ -64,7 +56,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
 
       await cloud.fill(details);
       await cloud.agree();
-      const answer = formAnswer(page, STEP_URL.cloud);
+      const answer = formAnswer(page);
       await cloud.request();
 
       expect((await answer).status()).toBe(400);
@@ -94,7 +86,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
     const cloud = await fastPath.startAt(customer, 'cloud');
 
     await cloud.fill(detailsOf(customer));
-    const answer = formAnswer(page, STEP_URL.cloud);
+    const answer = formAnswer(page);
     await cloud.request();
 
     expect((await answer).status()).toBe(400);
@@ -161,6 +153,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
 
   test('fails the code on wrong digits with 재요청, and the right digits no longer count', async ({
     fastPath,
+    flowMap,
     customer,
     phone,
     testApi,
@@ -180,13 +173,14 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
 
     // The failed code takes no second answer.
     await phone.sendSms(code);
-    await expectStillAtCloudStep(cloud);
+    await expectStillAtCloudStep(cloud, flowMap);
     await expectNothingIssued(testApi, customer);
   });
 
   test('times out at 0:00 with 재요청, and an SMS sent afterwards does not move the flow', async ({
     page,
     fastPath,
+    flowMap,
     customer,
     phone,
     testApi,
@@ -205,13 +199,14 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
     await expectCodeFailed(cloud, ALERT.codeTimeout);
 
     await phone.sendSms(code);
-    await expectStillAtCloudStep(cloud);
+    await expectStillAtCloudStep(cloud, flowMap);
     await expect(cloud.alert.root).toHaveText(ALERT.codeTimeout);
     await expectNothingIssued(testApi, customer);
   });
 
   test("refuses the code on the server's own deadline (3:30) even when the page never reported 0:00", async ({
     fastPath,
+    flowMap,
     customer,
     phone,
     testApi,
@@ -231,7 +226,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
     // The page's poll learns the code is expired and shows the timeout.
     await expect(cloud.alert.root).toHaveText(ALERT.codeTimeout);
     await expect(cloud.reRequestButton).toBeVisible();
-    await expectStillAtCloudStep(cloud);
+    await expectStillAtCloudStep(cloud, flowMap);
     await expectNothingIssued(testApi, customer);
   });
 });

@@ -1,7 +1,7 @@
 import { fakerKO } from '@faker-js/faker';
 import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
 import { CloudPage } from '../../pages/index.ts';
-import { formAnswer, STEP_URL } from './support.ts';
+import { formAnswer } from './support.ts';
 
 // 고객정보 확인 (spec §2.4, after the medium): the customer's e-mail and address, editable; every
 // test starts AT the screen through the fast path.
@@ -66,7 +66,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
     const details = await fastPath.startAt(customer, 'details');
 
     await details.edit({ email: 'kim.example.com', address: `${customer.address} 2층` });
-    const answer = formAnswer(page, STEP_URL.details);
+    const answer = formAnswer(page);
     await details.next();
 
     expect((await answer).status()).toBe(400);

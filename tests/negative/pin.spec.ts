@@ -8,7 +8,7 @@ import {
   type TestApi,
 } from '../../fixtures/index.ts';
 import type { PasswordPage } from '../../pages/index.ts';
-import { ALERT, expectNothingIssued, formAnswer, issueWithPin, ISSUED_SMS, STEP_URL } from './support.ts';
+import { ALERT, expectNothingIssued, formAnswer, issueWithPin, ISSUED_SMS } from './support.ts';
 
 /**
  * The format refusal. The spec fixes the rule (exactly 6 digits, src), not the words; the bank says
@@ -97,7 +97,7 @@ const REFUSAL_CASES: readonly RefusalCase[] = [
 /** Types and submits the PIN; returns the HTTP status of the bank's answer. */
 async function submitPin(password: PasswordPage, { pin, confirmation, enter }: Entry): Promise<number> {
   await enter(password, pin, confirmation);
-  const answer = formAnswer(password.page, STEP_URL.password);
+  const answer = formAnswer(password.page);
   await password.confirm();
   return (await answer).status();
 }

@@ -7,10 +7,10 @@ import {
   TermsPage,
   UserInfoPage,
 } from '../../pages/index.ts';
-import { agreeAndGoOn, issueWithPin, openByUrl, startByLink, STEP_URL } from './support.ts';
+import { agreeAndGoOn, issueWithPin, openByUrl, startByLink } from './support.ts';
 
 /** Later steps than 약관동의, the next one included (an off-by-one guard would let it through). */
-const AHEAD_OF_TERMS = [STEP_URL.userInfo, STEP_URL.account, STEP_URL.password, STEP_URL.complete] as const;
+const AHEAD_OF_TERMS = ['userInfo', 'account', 'password', 'complete'] as const;
 
 // The flow state (spec §2): the server holds each session's step; URLs cannot skip ahead, submitting
 // an earlier step again resets progress, and after completion everything leads to the completion page.
@@ -18,14 +18,15 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
   test('refuses every later step opened by URL from 약관동의, back at 약관동의 with an alert', async ({
     page,
     door,
+    flowMap,
   }) => {
     await labelTest({ feature: FEATURES.terms, story: 'Skipping ahead by URL', severity: 'critical' });
-    const terms = await startByLink(page, door);
+    const terms = await startByLink(page, flowMap, door);
 
-    for (const url of AHEAD_OF_TERMS) {
-      await test.step(`${url} is refused`, async () => {
-        await openByUrl(page, url);
-        await expect(page).toHaveURL(new RegExp(`${STEP_URL.terms}$`));
+    for (const screen of AHEAD_OF_TERMS) {
+      await test.step(`${screen} is refused`, async () => {
+        await openByUrl(page, flowMap, screen);
+        await expect(page).toHaveURL(await flowMap.url('terms'));
         await expect(terms.stepper.current).toHaveText('약관동의');
         await expect(terms.alert.root).toBeVisible();
         await expect(terms.allTerms).toBeVisible();
@@ -36,16 +37,17 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
     await expect(userInfo.alert.root).toHaveCount(0);
   });
 
-  for (const url of [STEP_URL.userInfo, STEP_URL.complete]) {
-    test(`starts a new flow at 약관동의, with an alert, when ${url} is opened without any flow`, async ({
+  for (const screen of ['userInfo', 'complete'] as const) {
+    test(`starts a new flow at 약관동의, with an alert, when the ${screen} screen is opened without any flow`, async ({
       page,
+      flowMap,
     }) => {
       await labelTest({ feature: FEATURES.terms, story: 'A step URL without a flow', severity: 'critical' });
 
-      await openByUrl(page, url);
+      await openByUrl(page, flowMap, screen);
 
       const terms = new TermsPage(page);
-      await expect(page).toHaveURL(new RegExp(`${STEP_URL.terms}$`));
+      await expect(page).toHaveURL(await flowMap.url('terms'));
       await expect(terms.stepper.current).toHaveText('약관동의');
       await expect(terms.alert.root).toBeVisible();
       // A flow exists now: agreeing leads on to 사용자 정보 입력.
@@ -58,6 +60,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
   test('keeps progress when 사용자 정보 입력 is only looked at, and makes 본인인증 due again once it is submitted', async ({
     page,
     fastPath,
+    flowMap,
     customer,
     testApi,
   }) => {
@@ -72,15 +75,15 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
     const account = new AccountPage(page);
 
     await test.step('Looking back changes nothing', async () => {
-      await openByUrl(page, STEP_URL.userInfo);
+      await openByUrl(page, flowMap, 'userInfo');
       await expect(userInfo.stepper.current).toHaveText('사용자 정보 입력');
-      await openByUrl(page, STEP_URL.account);
+      await openByUrl(page, flowMap, 'account');
       await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
       await expect(account.accountField).toBeVisible();
       await expect(account.alert.root).toHaveCount(0);
     });
 
-    await openByUrl(page, STEP_URL.userInfo);
+    await openByUrl(page, flowMap, 'userInfo');
     await userInfo.fill({ userId: customer.userId, rrn: customer.rrn });
     await userInfo.next();
 
@@ -88,8 +91,8 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
     await expect(identity.stepper.current).toHaveText('본인인증');
     await expect(identity.arsOption).toBeVisible();
 
-    await openByUrl(page, STEP_URL.account);
-    await expect(page).toHaveURL(new RegExp(`${STEP_URL.identity}$`));
+    await openByUrl(page, flowMap, 'account');
+    await expect(page).toHaveURL(await flowMap.url('identity'));
     await expect(identity.stepper.current).toHaveText('본인인증');
     await expect(identity.alert.root).toBeVisible();
     await expect(account.accountField).toBeHidden();
@@ -102,6 +105,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
   test('shows the completion page for a step URL opened after completion', async ({
     page,
     fastPath,
+    flowMap,
     customer,
     testApi,
   }) => {
@@ -114,10 +118,10 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
     const { completion, serial } = await issueWithPin(password, '246813');
 
     // An early, a middle and the last step before completion.
-    for (const url of [STEP_URL.terms, STEP_URL.identity, STEP_URL.password]) {
-      await test.step(`${url} shows the completion page`, async () => {
-        await openByUrl(page, url);
-        await expect(page).toHaveURL(new RegExp(`${STEP_URL.complete}$`));
+    for (const screen of ['terms', 'identity', 'password'] as const) {
+      await test.step(`the ${screen} screen's URL shows the completion page`, async () => {
+        await openByUrl(page, flowMap, screen);
+        await expect(page).toHaveURL(await flowMap.url('complete'));
         await expect(completion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
         await expect(completion.value('일련번호')).toHaveText(serial);
       });
@@ -139,10 +143,10 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
       severity: 'critical',
     });
     const password = await fastPath.startAt(customer, 'password');
-    // The same session in a second tab, still showing 비밀번호 설정.
+    // The same session in a second tab, still showing 비밀번호 설정 (the URL the first tab shows).
     const staleTab = await page.context().newPage();
     const stalePassword = new PasswordPage(staleTab);
-    await staleTab.goto(STEP_URL.password);
+    await staleTab.goto(page.url());
     await stalePassword.waitUntilShown();
 
     const { serial } = await issueWithPin(password, '246813');
@@ -151,7 +155,8 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
     await stalePassword.confirm();
 
     const staleCompletion = new CompletionPage(staleTab);
-    await expect(staleTab).toHaveURL(new RegExp(`${STEP_URL.complete}$`));
+    // The completion page the first tab shows.
+    await expect(staleTab).toHaveURL(page.url());
     await expect(staleCompletion.heading).toHaveText('금융인증서 발급이 완료되었습니다');
     await expect(staleCompletion.value('일련번호')).toHaveText(serial);
     // One certificate, with the first PIN: the stale form neither issued again nor changed it.

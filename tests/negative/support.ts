@@ -1,28 +1,24 @@
 import type { Page, Response } from '@playwright/test';
-import { expect, test, type Customer, type Door, type TestApi } from '../../fixtures/index.ts';
+import {
+  expect,
+  test,
+  type Customer,
+  type Door,
+  type FlowMap,
+  type FlowScreenName,
+  type TestApi,
+} from '../../fixtures/index.ts';
 import { CompletionPage, TermsPage, UserInfoPage, type PasswordPage } from '../../pages/index.ts';
-
-/** The issuance flow's step URLs (docs/architecture.md, URL map): what a customer could type or bookmark. */
-export const STEP_URL = {
-  start: '/fincert/issue',
-  terms: '/fincert/issue/terms',
-  userInfo: '/fincert/issue/user-info',
-  identity: '/fincert/issue/identity',
-  account: '/fincert/issue/account',
-  details: '/fincert/issue/details',
-  cloud: '/fincert/issue/cloud',
-  password: '/fincert/issue/password',
-  complete: '/fincert/issue/complete',
-} as const;
 
 /**
  * Opens the start link the door's menus end in (`금융인증서 발급/재발급` on internet banking, the app's
  * `금융인증서 발급`, which adds `door=app`): a new flow at 약관동의. Tests about the early steps start
  * here, as later ones start with the fast path; walking the menus is the front-door specs' business.
  */
-export async function startByLink(page: Page, door: Door): Promise<TermsPage> {
+export async function startByLink(page: Page, flowMap: FlowMap, door: Door): Promise<TermsPage> {
   return test.step(`Open the ${door} door's start link: a new flow at 약관동의`, async () => {
-    await page.goto(`${STEP_URL.start}${door === 'app' ? '?door=app' : ''}`);
+    // Where the door's start control goes, learned from the bank (the spec names only the doors).
+    await page.goto(await flowMap.start(door));
     return new TermsPage(page).waitUntilShown();
   });
 }
@@ -49,19 +45,23 @@ export const ALERT = {
 export const ISSUED_SMS = /인증서 발급완료/;
 
 /**
- * The answer to the next POST of a screen's form, to check the status the spec gives a refusal
- * (400: "a bad form submission re-renders its screen with status 400"). Call before submitting.
+ * The answer to the next form the page sends (a POST that loads the next page, wherever the bank's
+ * form sends it), to check the status the spec gives a refusal (400: "a bad form submission re-renders
+ * its screen with status 400"). Call before submitting.
  */
-export function formAnswer(page: Page, path: string): Promise<Response> {
+export function formAnswer(page: Page): Promise<Response> {
   return page.waitForResponse(
-    (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === path,
+    (response) =>
+      response.request().method() === 'POST' &&
+      response.request().isNavigationRequest() &&
+      response.frame() === page.mainFrame(),
   );
 }
 
-/** Opens a step's URL directly, as a customer typing or bookmarking it would. */
-export async function openByUrl(page: Page, path: string): Promise<void> {
-  await test.step(`Open ${path} by its URL`, async () => {
-    await page.goto(path);
+/** Opens a flow screen's URL directly (as learned from the bank), as a customer typing or bookmarking it would. */
+export async function openByUrl(page: Page, flowMap: FlowMap, screen: FlowScreenName): Promise<void> {
+  await test.step(`Open the ${screen} screen by its URL`, async () => {
+    await page.goto(await flowMap.url(screen));
   });
 }
 

@@ -13,8 +13,8 @@ import {
   expectNoCountersOrLocks,
   formAnswer,
   nearMissRrn,
+  openByUrl,
   startByLink,
-  STEP_URL,
 } from './support.ts';
 
 /** The spec's limit (assumed): the 5th wrong pair in one flow discards it. */
@@ -72,16 +72,17 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
   test('refuses a wrong ID / 주민등록번호 pair, keeping the ID and clearing the back half', async ({
     page,
     door,
+    flowMap,
     makeCustomer,
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.userInfo, story: 'A wrong pair', severity: 'critical' });
     const customer = await makeCustomer();
     const other = await makeCustomer();
-    const userInfo = await agreeAndGoOn(await startByLink(page, door));
+    const userInfo = await agreeAndGoOn(await startByLink(page, flowMap, door));
 
     await userInfo.fill({ userId: customer.userId, rrn: other.rrn });
-    const answer = formAnswer(page, STEP_URL.userInfo);
+    const answer = formAnswer(page);
     await userInfo.next();
 
     expect((await answer).status()).toBe(400);
@@ -97,6 +98,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     test(`gives ${malformed.label} its own message and does not count it`, async ({
       page,
       door,
+      flowMap,
       makeCustomer,
     }) => {
       await labelTest({
@@ -107,10 +109,10 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
       fiveSubmissions();
       const customer = await makeCustomer();
       const other = await makeCustomer();
-      const userInfo = await agreeAndGoOn(await startByLink(page, door));
+      const userInfo = await agreeAndGoOn(await startByLink(page, flowMap, door));
 
       await userInfo.fill({ userId: customer.userId, rrn: malformed.rrn(customer) });
-      const answer = formAnswer(page, STEP_URL.userInfo);
+      const answer = formAnswer(page);
       await userInfo.next();
 
       expect((await answer).status()).toBe(400);
@@ -129,6 +131,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
   test('discards the flow at the 5th wrong pair: 약관동의 of a new flow with the limit alert', async ({
     page,
     door,
+    flowMap,
     makeCustomer,
     testApi,
   }) => {
@@ -136,7 +139,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();
-    const userInfo = await agreeAndGoOn(await startByLink(page, door));
+    const userInfo = await agreeAndGoOn(await startByLink(page, flowMap, door));
     const pairs = fourWrongPairs(customer, other);
     expect(pairs).toHaveLength(WRONG_PAIR_LIMIT - 1);
 
@@ -149,14 +152,19 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     await expect(terms.alert.root).toHaveText(ALERT.userInfoLimit);
     // A new flow: nothing agreed yet, and 사용자 정보 입력 is out of reach until the terms are agreed again.
     for (const box of REQUIRED_TERMS) await expect(terms.checkbox(box)).not.toBeChecked();
-    await page.goto(STEP_URL.userInfo);
+    await openByUrl(page, flowMap, 'userInfo');
     await expect(terms.stepper.current).toHaveText('약관동의');
     await expect(terms.allTerms).toBeVisible();
     // The limit is the flow's: the customer's own record holds no count and no lock.
     await expectNoCountersOrLocks(testApi, customer);
   });
 
-  test('lets the right pair through to 본인인증 after 4 wrong ones', async ({ page, door, makeCustomer }) => {
+  test('lets the right pair through to 본인인증 after 4 wrong ones', async ({
+    page,
+    door,
+    flowMap,
+    makeCustomer,
+  }) => {
     await labelTest({
       feature: FEATURES.userInfo,
       story: 'The right pair after 4 wrong ones',
@@ -165,7 +173,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();
-    const userInfo = await agreeAndGoOn(await startByLink(page, door));
+    const userInfo = await agreeAndGoOn(await startByLink(page, flowMap, door));
 
     for (const pair of fourWrongPairs(customer, other)) await expectMismatchRefused(userInfo, pair);
     await userInfo.fill({ userId: customer.userId, rrn: customer.rrn });

@@ -103,7 +103,8 @@ const certificateSchema = z
   .object({
     bank: text(MAX_TEXT).default(BANK_NAME),
     status: z.enum(['active', 'suspended', 'revoked']),
-    pin: digits(CERTIFICATE_PIN_LENGTH),
+    /** Left out: a valid PIN is generated (spec §9). */
+    pin: digits(CERTIFICATE_PIN_LENGTH).optional(),
     issuedAt: isoInstant,
     expiresAt: isoInstant,
     locked: z.boolean().optional(),

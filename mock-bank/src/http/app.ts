@@ -3,7 +3,9 @@ import { TEST_ID_HEADER } from '../faults.ts';
 import type { BankContext } from '../services/context.ts';
 import type { AppEnv } from './env.ts';
 import { frontDoors } from './frontDoors.tsx';
+import { DEFAULT_FLOW_PREFIX } from './issuance/guard.ts';
 import { issuance } from './issuance/index.ts';
+import { delayResponses, type Latency } from './latency.ts';
 import { lookup } from './lookup.tsx';
 import { phonePage } from './phonePage.tsx';
 import { renewal } from './renewal.tsx';
@@ -16,6 +18,10 @@ export interface AppOptions {
   bank: BankContext;
   /** Unset: the test-support API is not mounted at all, so every /__test__ path is 404. */
   testToken?: string | undefined;
+  /** Where the issuance flow is served (MOCK_BANK_FLOW_PREFIX); default DEFAULT_FLOW_PREFIX. */
+  flowPrefix?: string;
+  /** Staging-like delay of every response (MOCK_BANK_LATENCY_MS/JITTER_MS); left out or 0 = none. */
+  latency?: Latency;
 }
 
 /** `{ test }` when the request names the suite's test that made it; nothing otherwise. */
@@ -25,13 +31,21 @@ function testIdOf(c: Context): { test?: string } {
   return test ? { test } : {};
 }
 
-export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
+export function createApp({
+  bank,
+  testToken,
+  flowPrefix = DEFAULT_FLOW_PREFIX,
+  latency,
+}: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Outermost, so the log's `ms` below is the bank's own time and every response waits, errors included.
+  if (latency && latency.latencyMs > 0) app.use('*', delayResponses(latency));
   // First, so every fault point a request reaches (in any later middleware or route) is filed under its test.
   const { faultPoints } = bank;
   if (faultPoints) app.use('*', (c, next) => faultPoints.attribute(c.req.header(TEST_ID_HEADER), next));
   app.use('*', async (c, next) => {
     c.set('bank', bank);
+    c.set('flowPrefix', flowPrefix);
     const started = Date.now();
     await next();
     // Method, path and status only: no query, no body, so no secret reaches the log. The suite's
@@ -50,7 +64,7 @@ export function createApp({ bank, testToken }: AppOptions): Hono<AppEnv> {
   if (testToken) app.route('/__test__', testApi(testToken));
   app.use('*', sessions);
   app.route('/', frontDoors);
-  app.route('/', issuance);
+  app.route(flowPrefix, issuance);
   app.route('/', lookup);
   app.route('/', renewal);
   app.route('/', phonePage);

@@ -6,5 +6,7 @@ export interface AppEnv {
   Variables: {
     bank: BankContext;
     session: Session;
+    /** Where this bank serves the issuance flow (MOCK_BANK_FLOW_PREFIX). */
+    flowPrefix: string;
   };
 }

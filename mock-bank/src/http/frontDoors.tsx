@@ -19,7 +19,7 @@ import { Layout, type Door } from '../views/Layout.tsx';
 import type { AppEnv } from './env.ts';
 import { field, formFields } from './forms.ts';
 import { loggedInName } from './session.ts';
-import { FLOW_BASE } from './issuance/guard.ts';
+import { flowUrl } from './issuance/guard.ts';
 
 /** The internet-banking page of 인증센터 (the dialog's 취소 comes back here). */
 export const CERT_CENTER_URL = '/certcenter';
@@ -110,7 +110,7 @@ frontDoors.get(CERT_CENTER_URL, (c) =>
         </p>
         <ul>
           <li>
-            <a href={FLOW_BASE}>금융인증서 발급/재발급</a>
+            <a href={flowUrl(c)}>금융인증서 발급/재발급</a>
           </li>
           <li>
             <a href="/renewal">금융인증서 갱신</a>
@@ -263,7 +263,7 @@ frontDoors.get(APP.fincert, (c) => {
       <p>발급할 인증서를 선택해 주세요.</p>
       <Notice message={showKbInfo ? KB_CERT_INFO : undefined} />
       <Actions>
-        <NavButton action={FLOW_BASE} label="금융인증서 발급" query={{ door: 'app' }} />
+        <NavButton action={flowUrl(c)} label="금융인증서 발급" query={{ door: 'app' }} />
         <NavButton action={APP.fincert} label="KB국민인증서 발급" query={{ info: 'kb' }} />
       </Actions>
     </>,

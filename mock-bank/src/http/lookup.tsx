@@ -22,7 +22,7 @@ import { Actions, Alert, Button, Countdown, Field, Form, PageHeading } from '../
 import { Layout, type Door } from '../views/Layout.tsx';
 import type { AppEnv } from './env.ts';
 import { field, formFields, readRrn } from './forms.ts';
-import { STEP_URL, startFlow } from './issuance/guard.ts';
+import { redirectInFlow, STEP_PATH, startFlow } from './issuance/guard.ts';
 import { loggedInName } from './session.ts';
 
 const BASE = '/id-lookup';
@@ -299,7 +299,7 @@ lookup.post(URLS.continue, (c) => {
     if (started.loggedOut) session.notice = MSG.loggedOutNotice;
   }
   flow.prefillUserId = state.userId;
-  if (flow.step === 'terms') return c.redirect(STEP_URL.terms, 303);
+  if (flow.step === 'terms') return redirectInFlow(c, STEP_PATH.terms);
   resetTo(flow, 'userInfo');
-  return c.redirect(STEP_URL.userInfo, 303);
+  return redirectInFlow(c, STEP_PATH.userInfo);
 });

@@ -26,7 +26,7 @@ import {
   type Parsed,
 } from './apiSchemas.ts';
 import type { AppEnv } from './env.ts';
-import { STEP_URL } from './issuance/guard.ts';
+import { flowUrl, STEP_PATH } from './issuance/guard.ts';
 import { newSession } from './session.ts';
 
 export const TEST_TOKEN_HEADER = 'x-test-token';
@@ -123,6 +123,12 @@ export function testApi(token: string): Hono<AppEnv> {
     return c.json(customerRecord(bank, created.customer), 201);
   });
 
+  // Every customer the bank holds now, demo ones included: a run checks it left nothing behind.
+  api.get('/customers', (c) => {
+    const userIds = c.get('bank').store.customerIds();
+    return c.json({ count: userIds.length, userIds });
+  });
+
   api.get('/customers/:userId', (c) => {
     const found = customerOf(c);
     return found.ok ? c.json(customerRecord(c.get('bank'), found.value)) : found.response;
@@ -170,7 +176,7 @@ export function testApi(token: string): Hono<AppEnv> {
     session.flow = flowAt(bank.newId(), door, userId, at, reissue);
     bank.store.putSession(session);
     bank.log('flow.fastPath', { userId, step: at, reissue });
-    return c.json({ cookie: { name: SESSION_COOKIE, value: session.id }, url: STEP_URL[at] }, 201);
+    return c.json({ cookie: { name: SESSION_COOKIE, value: session.id }, url: flowUrl(c, STEP_PATH[at]) }, 201);
   });
 
   api.get('/phones/:phone', (c) => {

@@ -1,6 +1,7 @@
-import { SECURITY_CARD_CODE_COUNT } from '../rules.ts';
+import { CERTIFICATE_PIN_LENGTH, SECURITY_CARD_CODE_COUNT } from '../rules.ts';
 import { emptyCounters, noLocks } from '../domain/limits.ts';
 import { newOtpSecret } from '../domain/otp.ts';
+import { isWeakPin } from '../domain/pin.ts';
 import { rrnCheckDigit, rrnProblem } from '../domain/rrn.ts';
 import type { Account, Customer, DepartureRecord, Media } from '../domain/types.ts';
 import { randomDigits, type BankContext } from './context.ts';
@@ -20,7 +21,8 @@ export interface NewCustomer {
   /** Left out: an OTP only; null: no medium at all. */
   media?: Media | null;
   abroad?: DepartureRecord | null;
-  certificate?: SeededCertificate | null;
+  /** `pin` left out: a valid one is generated. */
+  certificate?: (Omit<SeededCertificate, 'pin'> & { pin?: string | undefined }) | null;
 }
 
 const FAMILY_NAMES = ['김', '이', '박', '최', '정', '강', '조', '윤'];
@@ -43,6 +45,11 @@ function generateUnique(ctx: BankContext, make: () => string, taken: (value: str
     const value = make();
     if (!taken(value)) return value;
   }
+}
+
+/** A certificate PIN the 비밀번호 설정 screen would accept: never a weak one (spec §2.5). */
+export function generateCertificatePin(ctx: BankContext): string {
+  return generateUnique(ctx, () => randomDigits(ctx, CERTIFICATE_PIN_LENGTH), isWeakPin);
 }
 
 export function generateSecurityCard(ctx: BankContext): { codes: string[] } {
@@ -79,7 +86,9 @@ export function createCustomer(ctx: BankContext, input: NewCustomer): CreateResu
   store.putCustomer(customer);
   // A seeded 모바일OTP lives in the phone too, as one issued on the screens does (issueMobileOtp).
   if (customer.media?.otp?.mobile) phoneOf(ctx, customer.phone).otpSecret = customer.media.otp.secret;
-  if (input.certificate) seedCertificate(ctx, customer, input.certificate);
+  if (input.certificate) {
+    seedCertificate(ctx, customer, { ...input.certificate, pin: input.certificate.pin ?? generateCertificatePin(ctx) });
+  }
   ctx.log('customer.created', { userId: customer.userId });
   return { ok: true, customer };
 }

@@ -42,6 +42,21 @@ const FULL = {
   },
 };
 
+describe('GET /__test__/customers', () => {
+  it('counts and names every customer the bank holds now; a deleted one is gone', async () => {
+    const { app } = makeBank();
+    const list = async () => (await (await api(app).get('/customers')).json()) as { count: number; userIds: string[] };
+    assert.deepEqual(await list(), { count: 0, userIds: [] });
+    const first = await createCustomer(app);
+    const second = await createCustomer(app);
+    const both = await list();
+    assert.equal(both.count, 2);
+    assert.deepEqual([...both.userIds].sort(), [first.userId, second.userId].sort());
+    assert.equal((await api(app).delete(`/customers/${first.userId}`)).status, 204);
+    assert.deepEqual(await list(), { count: 1, userIds: [second.userId] });
+  });
+});
+
 describe('POST /__test__/customers', () => {
   it('generates every field left out; media left out = an OTP only', async () => {
     const { app } = makeBank();
@@ -100,6 +115,16 @@ describe('POST /__test__/customers', () => {
     assert.equal(c.certificate?.bank, '신한은행');
     assert.equal(c.certificate?.status, 'suspended');
     assert.equal(c.certificate?.locked, true);
+  });
+
+  it('a certificate given without pin gets a valid generated PIN: 6 digits, never a weak one', async () => {
+    // Draws walk 111111, 123456, 654321 (weak, drawn again) before 284719: the generator must skip them.
+    const draws = [...'111111123456654321284719'].map(Number);
+    const { app } = makeBank({ randomInt: () => draws.shift() ?? 0 });
+    // Every other field given, so the PIN is the only thing drawn.
+    const { pin: _left_out, ...certificate } = FULL.certificate;
+    const c = await createCustomer(app, { ...FULL, certificate });
+    assert.equal(c.certificate?.pin, '284719');
   });
 
   it('a revoked seed is not the current certificate; an expired one shows as expired', async () => {

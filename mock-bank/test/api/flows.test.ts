@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SESSION_COOKIE } from '../../src/rules.ts';
 import { FAST_PATH_STEPS, FLOW_STEPS } from '../../src/domain/flow.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
-import { api, browser, makeBank } from '../support.ts';
+import { api, browser, makeBank, STEP_URL } from '../support.ts';
 import { createCustomer, expectError, ONE_MB, rawApi, type App } from './fixtures.ts';
 
 interface FastPath {

@@ -9,6 +9,7 @@ import { expectError } from './fixtures.ts';
 /** One request of every endpoint, so the guard is checked on each of them. */
 const ENDPOINTS: [string, string, unknown?][] = [
   ['POST', '/customers', {}],
+  ['GET', '/customers'],
   ['GET', '/customers/guarded01'],
   ['DELETE', '/customers/guarded01'],
   ['POST', '/customers/guarded01/reset-locks'],

@@ -1,8 +1,8 @@
+import { STEP_URL } from '../support.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ERROR_LIMITS } from '../../src/rules.ts';
 import { otpCode } from '../../src/domain/otp.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { MSG } from '../../src/messages.ts';
 import {
   ACCOUNT,

@@ -1,7 +1,7 @@
+import { STEP_URL } from '../support.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CLOUD_SMS_CODE_TTL_MS, SERVER_DEADLINE_GRACE_MS } from '../../src/rules.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { MSG } from '../../src/messages.ts';
 import { smsFromPhone } from '../../src/services/phone.ts';
 import {

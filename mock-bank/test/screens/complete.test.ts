@@ -1,7 +1,7 @@
+import { STEP_URL } from '../support.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SMS } from '../../src/rules.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { phoneView } from '../../src/services/phone.ts';
 import { expectRedirect, page, person, startAt, type Started } from './lateSteps.ts';
 

@@ -1,7 +1,7 @@
+import { STEP_URL } from '../support.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ADDRESS_MAX_LENGTH } from '../../src/rules.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { MSG } from '../../src/messages.ts';
 import { alertOf, buttons, expectRedirect, labels, page, person, startAt, valueOf } from './lateSteps.ts';
 

@@ -8,11 +8,10 @@ import {
 } from '../../src/rules.ts';
 import { MSG } from '../../src/messages.ts';
 import { newFlow } from '../../src/domain/flow.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { createCustomer } from '../../src/services/customers.ts';
 import { phoneView } from '../../src/services/phone.ts';
 import type { Session } from '../../src/store.ts';
-import { browser, makeBank } from '../support.ts';
+import { browser, makeBank, STEP_URL } from '../support.ts';
 import { alertOf, alerts, buttons, expectRedirect, labels, page, person, T0, valueOf } from './lateSteps.ts';
 
 const PAGE = '/id-lookup';

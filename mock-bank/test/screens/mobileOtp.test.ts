@@ -1,8 +1,8 @@
+import { STEP_URL } from '../support.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MOBILE_OTP_CODE_TTL_MS, SERVER_DEADLINE_GRACE_MS, SMS } from '../../src/rules.ts';
 import { otpCode } from '../../src/domain/otp.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { MSG } from '../../src/messages.ts';
 import { phoneView } from '../../src/services/phone.ts';
 import {

@@ -1,6 +1,6 @@
+import { STEP_URL } from '../support.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
 import { MSG } from '../../src/messages.ts';
 import { alertOf, buttons, expectRedirect, labels, page, startAt, valueOf } from './lateSteps.ts';
 

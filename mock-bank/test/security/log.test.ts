@@ -10,8 +10,7 @@ import { otpCode } from '../../src/domain/otp.ts';
 import { getChallenge } from '../../src/services/challenges.ts';
 import { fileLogger } from '../../src/services/context.ts';
 import { createCustomer } from '../../src/services/customers.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
-import { browser, makeBank, sessionOf } from '../support.ts';
+import { browser, makeBank, sessionOf, STEP_URL } from '../support.ts';
 import {
   CARD_CODES,
   expectRedirect,

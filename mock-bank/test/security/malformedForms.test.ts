@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FastPathStep } from '../../src/domain/flow.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
-import { browser, sessionOf } from '../support.ts';
+import { browser, sessionOf, STEP_URL } from '../support.ts';
 import type { NewCustomer } from '../../src/services/customers.ts';
 import { ACCOUNT, expectRedirect, person, startAt, T0, type Started } from '../screens/lateSteps.ts';
 

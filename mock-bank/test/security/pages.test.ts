@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SESSION_COOKIE } from '../../src/rules.ts';
-import { STEP_URL } from '../../src/http/issuance/guard.ts';
-import { browser, makeBank } from '../support.ts';
+import { browser, makeBank, STEP_URL } from '../support.ts';
 import { expectRedirect, page, person, startAt, type Started } from '../screens/lateSteps.ts';
 
 describe(`the session cookie ${SESSION_COOKIE}`, () => {

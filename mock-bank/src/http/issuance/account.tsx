@@ -26,12 +26,12 @@ import { Actions, Button, ButtonLink, Field, Form } from '../../views/components
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields } from '../forms.ts';
-import { FLOW_BASE, STEP_URL, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, flowUrl, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
+import { MOBILE_OTP_PATH } from './mobileOtp.tsx';
 import { guardCustomer } from './flowCustomer.ts';
 
-const ACCOUNT_URL = STEP_URL.account;
-const MEDIUM_URL = `${STEP_URL.account}/medium`;
-const MOBILE_OTP_URL = `${FLOW_BASE}/mobile-otp`;
+const ACCOUNT_PATH = STEP_PATH.account;
+const MEDIUM_PATH = `${STEP_PATH.account}/medium`;
 
 const LABEL = {
   accountNumber: '출금계좌번호',
@@ -100,13 +100,13 @@ interface ScreenView {
   invalid?: 'accountNumber' | 'accountPassword' | undefined;
 }
 
-function ChoiceForm({ customer, view }: { customer: Customer; view: ScreenView }) {
+function ChoiceForm({ customer, view, prefix }: { customer: Customer; view: ScreenView; prefix: string }) {
   const anyMedium = holdsAnyMedium(customer);
   return (
     <section>
       <h2>계좌 확인</h2>
       <p>본인 명의의 KB국민은행 출금계좌번호와 계좌비밀번호를 입력하고 인증수단을 선택해 주세요.</p>
-      <Form action={ACCOUNT_URL}>
+      <Form action={`${prefix}${ACCOUNT_PATH}`}>
         <Field
           label={LABEL.accountNumber}
           name="accountNumber"
@@ -139,7 +139,7 @@ function ChoiceForm({ customer, view }: { customer: Customer; view: ScreenView }
           <p>
             등록된 보안매체(보안카드, OTP, KB모바일인증서)가 없습니다. 모바일OTP를 발급받은 후 인증해 주세요.
           </p>
-          <ButtonLink href={MOBILE_OTP_URL} variant="primary">
+          <ButtonLink href={`${prefix}${MOBILE_OTP_PATH}`} variant="primary">
             모바일OTP 발급
           </ButtonLink>
         </div>
@@ -163,12 +163,13 @@ function MediumFields({ medium, flow, invalid }: { medium: ChosenMedium; flow: F
   return <Field {...secret} label={LABEL.kbMobileCert} name="kbPin" maxLength={KB_MOBILE_CERT_PIN_LENGTH} />;
 }
 
-function MediumForm({ medium, flow, invalid }: { medium: ChosenMedium; flow: Flow; invalid: boolean }) {
+function MediumForm(props: { medium: ChosenMedium; flow: Flow; invalid: boolean; prefix: string }) {
+  const { medium, flow, invalid } = props;
   return (
     <section>
       <h2>{MEDIUM_HEADING[medium]}</h2>
       <p>계좌 확인이 완료되었습니다. 보안매체 정보를 입력해 주세요.</p>
-      <Form action={MEDIUM_URL}>
+      <Form action={`${props.prefix}${MEDIUM_PATH}`}>
         <MediumFields medium={medium} flow={flow} invalid={invalid} />
         <Actions>
           <Button>확인</Button>
@@ -198,10 +199,11 @@ function render(
       notice={view.notice}
     >
       {flow.medium ? (
-        <MediumForm medium={flow.medium} flow={flow} invalid={status !== 200} />
+        <MediumForm medium={flow.medium} flow={flow} invalid={status !== 200} prefix={flowUrl(c)} />
       ) : (
         <ChoiceForm
           customer={customer}
+          prefix={flowUrl(c)}
           view={{ ...view, accountNumber: view.accountNumber ?? flow.accountNumber }}
         />
       )}
@@ -255,7 +257,7 @@ function checkAnswer(
 
 export const account = new Hono<AppEnv>();
 
-account.get(ACCOUNT_URL, (c) => {
+account.get(ACCOUNT_PATH, (c) => {
   const g = guardCustomer(c, 'account');
   if (!g.ok) return g.response;
   // Fault: meant to clear the form, opening the choice screen clears the wrong-try counts (locks stay).
@@ -265,7 +267,7 @@ account.get(ACCOUNT_URL, (c) => {
   return render(c, g.flow, g.customer, { alert: takeFlash(g.session), notice: takeNotice(g.session) });
 });
 
-account.post(ACCOUNT_URL, async (c) => {
+account.post(ACCOUNT_PATH, async (c) => {
   const g = guardCustomer(c, 'account', { submit: true });
   if (!g.ok) return g.response;
   const { flow, customer } = g;
@@ -309,17 +311,17 @@ account.post(ACCOUNT_URL, async (c) => {
   flow.accountNumber = matched.number;
   flow.medium = medium;
   if (medium === 'securityCard') flow.securityCardChallenge = pickSecurityCardChallenge(bank.randomInt);
-  return c.redirect(ACCOUNT_URL, 303);
+  return redirectInFlow(c, ACCOUNT_PATH);
 });
 
-account.post(MEDIUM_URL, async (c) => {
+account.post(MEDIUM_PATH, async (c) => {
   const g = guardCustomer(c, 'account', { submit: true });
   if (!g.ok) return g.response;
   const { flow, customer } = g;
   const bank = c.get('bank');
   const medium = flow.medium;
   // No medium chosen (or progress was reset to this step): the choice screen comes first.
-  if (!medium) return c.redirect(ACCOUNT_URL, 303);
+  if (!medium) return redirectInFlow(c, ACCOUNT_PATH);
   const fields = await formFields(c);
   if (!holds(customer, medium)) {
     backToChoice(flow);
@@ -337,7 +339,7 @@ account.post(MEDIUM_URL, async (c) => {
     if (!faulty(bank, 'right-answer-keeps-counter')) recordRightTry(customer, medium);
     bank.log('medium.checked', { medium, result: 'right' });
     advanceTo(flow, 'details');
-    return c.redirect(STEP_URL.details, 303);
+    return redirectInFlow(c, STEP_PATH.details);
   }
   // Fault: `>` where `>=` was meant, so the medium locks one wrong try after its limit.
   const lockAt = ERROR_LIMITS[medium] + (faulty(bank, 'lock-one-try-late') ? 1 : 0);

@@ -14,13 +14,13 @@ import { Actions, Button, Checkbox, Field, Form } from '../../views/components.t
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields } from '../forms.ts';
-import { STEP_URL, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, flowUrl, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 import { guardCustomer } from './flowCustomer.ts';
 
-const CLOUD_URL = STEP_URL.cloud;
-const STATUS_URL = `${CLOUD_URL}/status`;
-const EXPIRE_URL = `${CLOUD_URL}/expire`;
-const RETRY_URL = `${CLOUD_URL}/retry`;
+const CLOUD_PATH = STEP_PATH.cloud;
+const STATUS_PATH = `${CLOUD_PATH}/status`;
+const EXPIRE_PATH = `${CLOUD_PATH}/expire`;
+const RETRY_PATH = `${CLOUD_PATH}/retry`;
 
 /** What the form keeps after a refusal; the 뒷자리 never comes back. */
 interface Typed {
@@ -37,9 +37,10 @@ function flowChallenge(c: Context<AppEnv>, flow: Flow): Challenge | undefined {
   return challenge?.kind === 'cloudSms' ? challenge : undefined;
 }
 
-function DetailsForm({ typed, invalid }: { typed: Typed; invalid?: Invalid | undefined }) {
+function DetailsForm(props: { action: string; typed: Typed; invalid?: Invalid | undefined }) {
+  const { typed, invalid } = props;
   return (
-    <Form action={CLOUD_URL}>
+    <Form action={props.action}>
       <Field label="이름" name="name" value={typed.name} autoComplete="name" invalid={invalid === 'name'} />
       <Field
         label="휴대폰번호"
@@ -93,6 +94,7 @@ function render(
   let remaining = challenge ? remainingMs(bank, challenge) : 0;
   // Fault: the countdown runs to the server's backstop (3:30) instead of the code's own 3:00.
   if (faulty(bank, 'cloud-countdown-to-backstop')) remaining += SERVER_DEADLINE_GRACE_MS;
+  const url = (path: string) => flowUrl(c, path);
   return c.html(
     <FlowScreen
       flow={flow}
@@ -108,11 +110,11 @@ function render(
             codeLabel="SMS 인증번호"
             code={challenge.code}
             remainingMs={remaining}
-            expireUrl={EXPIRE_URL}
-            statusUrl={STATUS_URL}
-            nextUrl={STEP_URL.password}
+            expireUrl={url(EXPIRE_PATH)}
+            statusUrl={url(STATUS_PATH)}
+            nextUrl={url(STEP_PATH.password)}
             state={challenge.state}
-            retryAction={RETRY_URL}
+            retryAction={url(RETRY_PATH)}
             maskedPhone={maskMobile(customer.phone)}
             phoneCaption="인증할 휴대폰"
             instructions="아래 인증번호 두 자리를 이 휴대폰에서 문자(SMS)로 보내 주세요. 확인되면 다음 단계로 자동으로 넘어갑니다."
@@ -120,7 +122,7 @@ function render(
         ) : (
           <>
             <p>금융인증서는 금융결제원 클라우드에 보관됩니다. 본인 확인을 위해 아래 정보를 입력해 주세요.</p>
-            <DetailsForm typed={view.typed ?? EMPTY} invalid={view.invalid} />
+            <DetailsForm action={url(CLOUD_PATH)} typed={view.typed ?? EMPTY} invalid={view.invalid} />
           </>
         )}
       </section>
@@ -144,24 +146,24 @@ function sendCode(c: Context<AppEnv>, flow: Flow, customer: Customer): Response 
     codeLength: CLOUD_SMS_CODE_LENGTH,
   });
   flow.cloudChallengeId = challenge.id;
-  return c.redirect(CLOUD_URL, 303);
+  return redirectInFlow(c, CLOUD_PATH);
 }
 
 export const cloud = new Hono<AppEnv>();
 
-cloud.get(CLOUD_URL, (c) => {
+cloud.get(CLOUD_PATH, (c) => {
   const g = guardCustomer(c, 'cloud');
   if (!g.ok) return g.response;
   const { flow, customer, session } = g;
   // The poller may have missed it (no JavaScript, or a reload): a confirmed code moves on here too.
   if (flowChallenge(c, flow)?.state === 'confirmed') {
     advanceTo(flow, 'password');
-    return c.redirect(STEP_URL.password, 303);
+    return redirectInFlow(c, STEP_PATH.password);
   }
   return render(c, flow, customer, { alert: takeFlash(session), notice: takeNotice(session) });
 });
 
-cloud.post(CLOUD_URL, async (c) => {
+cloud.post(CLOUD_PATH, async (c) => {
   const g = guardCustomer(c, 'cloud', { submit: true });
   if (!g.ok) return g.response;
   const { flow, customer } = g;
@@ -193,15 +195,15 @@ cloud.post(CLOUD_URL, async (c) => {
 });
 
 /** 재요청: a new code for the details already checked, without typing them again. */
-cloud.post(RETRY_URL, (c) => {
+cloud.post(RETRY_PATH, (c) => {
   const g = guardCustomer(c, 'cloud', { submit: true });
   if (!g.ok) return g.response;
-  if (!g.flow.cloudChallengeId) return c.redirect(CLOUD_URL, 303);
+  if (!g.flow.cloudChallengeId) return redirectInFlow(c, CLOUD_PATH);
   return sendCode(c, g.flow, g.customer);
 });
 
 /** The poll: `{ state }`. A missing flow or code reads as expired, so the page reloads and the guard decides. */
-cloud.get(STATUS_URL, (c) => {
+cloud.get(STATUS_PATH, (c) => {
   const flow = c.get('session').flow;
   const challenge = flow && flowChallenge(c, flow);
   if (!flow || !challenge) return c.json({ state: 'expired' });
@@ -210,7 +212,7 @@ cloud.get(STATUS_URL, (c) => {
 });
 
 /** The countdown reached 0:00: that code is refused from now on. */
-cloud.post(EXPIRE_URL, (c) => {
+cloud.post(EXPIRE_PATH, (c) => {
   const flow = c.get('session').flow;
   const challenge = flow && flowChallenge(c, flow);
   if (challenge) expireChallenge(c.get('bank'), challenge);

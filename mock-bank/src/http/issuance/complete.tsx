@@ -8,12 +8,12 @@ import { MSG } from '../../messages.ts';
 import { DescriptionList } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
-import { STEP_URL } from './guard.ts';
+import { STEP_PATH, redirectInFlow } from './guard.ts';
 import { guardCustomer } from './flowCustomer.ts';
 
 export const complete = new Hono<AppEnv>();
 
-complete.get(STEP_URL.complete, (c) => {
+complete.get(STEP_PATH.complete, (c) => {
   const g = guardCustomer(c, 'complete');
   if (!g.ok) return g.response;
   const { flow, session } = g;
@@ -23,7 +23,7 @@ complete.get(STEP_URL.complete, (c) => {
     // Nothing to show (the records were deleted meanwhile): the flow cannot be resumed, so start over.
     session.flow = newFlow(bank.newId(), flow.door);
     session.flash = MSG.stepRefused;
-    return c.redirect(STEP_URL.terms, 303);
+    return redirectInFlow(c, STEP_PATH.terms);
   }
   // Fault: the heading ignores the reissue.
   const reissue = flow.reissue && !faulty(bank, 'reissue-completion-says-issue');

@@ -9,7 +9,7 @@ import { Actions, Button, Field, Form } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields } from '../forms.ts';
-import { STEP_URL, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, flowUrl, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 import { guardCustomer } from './flowCustomer.ts';
 
 const DetailsForm = z.object({
@@ -36,7 +36,7 @@ function render(c: Context<AppEnv>, flow: Flow, view: ScreenView, status: 200 | 
       <section>
         <h2>고객정보 확인</h2>
         <p>등록된 연락처 정보를 확인하고, 바뀐 내용이 있으면 고쳐 주세요.</p>
-        <Form action={STEP_URL.details}>
+        <Form action={flowUrl(c, STEP_PATH.details)}>
           <Field
             label="이메일"
             name="email"
@@ -65,7 +65,7 @@ function render(c: Context<AppEnv>, flow: Flow, view: ScreenView, status: 200 | 
 
 export const details = new Hono<AppEnv>();
 
-details.get(STEP_URL.details, (c) => {
+details.get(STEP_PATH.details, (c) => {
   const g = guardCustomer(c, 'details');
   if (!g.ok) return g.response;
   const { flow, customer, session } = g;
@@ -77,7 +77,7 @@ details.get(STEP_URL.details, (c) => {
   return render(c, flow, { values, alert: takeFlash(session), notice: takeNotice(session) });
 });
 
-details.post(STEP_URL.details, async (c) => {
+details.post(STEP_PATH.details, async (c) => {
   const g = guardCustomer(c, 'details', { submit: true });
   if (!g.ok) return g.response;
   const { flow, customer } = g;
@@ -99,5 +99,5 @@ details.post(STEP_URL.details, async (c) => {
   flow.email = parsed.data.email;
   flow.address = parsed.data.address;
   advanceTo(flow, 'cloud');
-  return c.redirect(STEP_URL.cloud, 303);
+  return redirectInFlow(c, STEP_PATH.cloud);
 });

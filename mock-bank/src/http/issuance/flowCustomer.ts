@@ -4,7 +4,7 @@ import type { Customer } from '../../domain/types.ts';
 import { MSG } from '../../messages.ts';
 import type { Session } from '../../store.ts';
 import type { AppEnv } from '../env.ts';
-import { guardStep, STEP_URL } from './guard.ts';
+import { guardStep, redirectInFlow, STEP_PATH } from './guard.ts';
 
 export type CustomerGuarded =
   { ok: true; flow: Flow; session: Session; customer: Customer } | { ok: false; response: Response };
@@ -25,5 +25,5 @@ export function guardCustomer(
   if (customer) return { ok: true, flow, session, customer };
   session.flow = newFlow(c.get('bank').newId(), flow.door);
   session.flash = MSG.stepRefused;
-  return { ok: false, response: c.redirect(STEP_URL.terms, 303) };
+  return { ok: false, response: redirectInFlow(c, STEP_PATH.terms) };
 }

@@ -14,19 +14,30 @@ import { MSG } from '../../messages.ts';
 import type { Session } from '../../store.ts';
 import type { AppEnv } from '../env.ts';
 
-export const FLOW_BASE = '/fincert/issue';
+/** Where the flow lives unless MOCK_BANK_FLOW_PREFIX moves it (the spec names only the front doors). */
+export const DEFAULT_FLOW_PREFIX = '/fincert/issue';
 
-/** Where each step's screen lives. */
-export const STEP_URL: Record<FlowStep, string> = {
-  terms: `${FLOW_BASE}/terms`,
-  userInfo: `${FLOW_BASE}/user-info`,
-  identity: `${FLOW_BASE}/identity`,
-  account: `${FLOW_BASE}/account`,
-  details: `${FLOW_BASE}/details`,
-  cloud: `${FLOW_BASE}/cloud`,
-  password: `${FLOW_BASE}/password`,
-  complete: `${FLOW_BASE}/complete`,
+/** Where each step's screen lives, under the flow's prefix. */
+export const STEP_PATH: Record<FlowStep, string> = {
+  terms: '/terms',
+  userInfo: '/user-info',
+  identity: '/identity',
+  account: '/account',
+  details: '/details',
+  cloud: '/cloud',
+  password: '/password',
+  complete: '/complete',
 };
+
+/** The URL of `path` (a flow path, '' for the start link) on this bank. */
+export function flowUrl(c: Context<AppEnv>, path = ''): string {
+  return `${c.get('flowPrefix')}${path}`;
+}
+
+/** Redirects to a flow path on this bank. */
+export function redirectInFlow(c: Context<AppEnv>, path: string): Response {
+  return c.redirect(flowUrl(c, path), 303);
+}
 
 /** The start link always begins a new flow; a logged-in customer is logged out (seed). */
 export function startFlow(c: Context<AppEnv>, door: Door): { flow: Flow; loggedOut: boolean } {
@@ -54,17 +65,17 @@ export function guardStep(c: Context<AppEnv>, step: FlowStep, opts: { submit?: b
   if (!flow) {
     session.flow = newFlow(c.get('bank').newId(), 'web');
     session.flash = MSG.stepRefused;
-    return { ok: false, response: c.redirect(STEP_URL.terms, 303) };
+    return { ok: false, response: redirectInFlow(c, STEP_PATH.terms) };
   }
   if (flow.step === 'complete' && step !== 'complete') {
-    return { ok: false, response: c.redirect(STEP_URL.complete, 303) };
+    return { ok: false, response: redirectInFlow(c, STEP_PATH.complete) };
   }
   // Fault: off by one, the step right after the flow's own is let through too.
   const leaks =
     faulty(c.get('bank'), 'step-reachable-by-url') && stepIndex(step) === stepIndex(flow.step) + 1;
   if (!canVisit(flow, step) && !leaks) {
     session.flash = MSG.stepRefused;
-    return { ok: false, response: c.redirect(STEP_URL[flow.step], 303) };
+    return { ok: false, response: redirectInFlow(c, STEP_PATH[flow.step]) };
   }
   if (opts.submit) resetTo(flow, step);
   const customer = flow.userId ? c.get('bank').store.getCustomer(flow.userId) : undefined;

@@ -14,18 +14,20 @@ import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields } from '../forms.ts';
 import { guardCustomer } from './flowCustomer.ts';
-import { STEP_URL, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, flowUrl, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 
-const STATUS_URL = `${STEP_URL.identity}/status`;
-const EXPIRE_URL = `${STEP_URL.identity}/expire`;
+const STATUS_PATH = `${STEP_PATH.identity}/status`;
+const EXPIRE_PATH = `${STEP_PATH.identity}/expire`;
 /** 재요청: a new ARS call without choosing the method again. */
-const RETRY_URL = `${STEP_URL.identity}/retry`;
+const RETRY_PATH = `${STEP_PATH.identity}/retry`;
 
 const Method = z.enum(['ars', 'overseas']);
 type Method = z.infer<typeof Method>;
 
 interface ScreenProps {
   flow: Flow;
+  /** Where this bank serves the flow (MOCK_BANK_FLOW_PREFIX). */
+  prefix: string;
   /** The registered phone, masked (`010-****-1234`). */
   maskedPhone: string;
   call: Challenge | undefined;
@@ -38,6 +40,7 @@ interface ScreenProps {
 function IdentityScreen(props: ScreenProps) {
   const { call } = props;
   const method = props.method ?? (call ? 'ars' : undefined);
+  const url = (path: string) => `${props.prefix}${path}`;
   return (
     <FlowScreen
       flow={props.flow}
@@ -46,7 +49,7 @@ function IdentityScreen(props: ScreenProps) {
       alert={props.alert ?? codeStateAlert(call?.state)}
       notice={props.notice}
     >
-      <Form action={STEP_URL.identity}>
+      <Form action={url(STEP_PATH.identity)}>
         <Fieldset legend="본인인증 방법">
           <Radio label="전화인증(ARS)" name="method" value="ars" checked={method === 'ars'} />
           <Radio label="해외출국 확인" name="method" value="overseas" checked={method === 'overseas'} />
@@ -60,11 +63,11 @@ function IdentityScreen(props: ScreenProps) {
           codeLabel="ARS 인증번호"
           code={call.code}
           remainingMs={props.remainingMs}
-          expireUrl={EXPIRE_URL}
-          statusUrl={STATUS_URL}
-          nextUrl={STEP_URL.account}
+          expireUrl={url(EXPIRE_PATH)}
+          statusUrl={url(STATUS_PATH)}
+          nextUrl={url(STEP_PATH.account)}
           state={call.state}
-          retryAction={RETRY_URL}
+          retryAction={url(RETRY_PATH)}
           maskedPhone={props.maskedPhone}
           phoneCaption="ARS 전화를 건 휴대폰"
           instructions="전화를 받고 아래 인증번호를 휴대폰 키패드로 눌러 주세요."
@@ -86,7 +89,14 @@ function render(c: Context<AppEnv>, flow: Flow, customer: Customer, extras: Extr
     maskedPhone = customer.phone.replace(/-(\d+)\d{2}-/, '-$1**-');
   }
   return c.html(
-    <IdentityScreen flow={flow} maskedPhone={maskedPhone} call={call} remainingMs={remaining} {...extras} />,
+    <IdentityScreen
+      flow={flow}
+      prefix={flowUrl(c)}
+      maskedPhone={maskedPhone}
+      call={call}
+      remainingMs={remaining}
+      {...extras}
+    />,
     status,
   );
 }
@@ -106,12 +116,12 @@ function callCustomer(c: Context<AppEnv>, flow: Flow, customer: Customer) {
     codeLength: ARS_CODE_LENGTH,
   });
   flow.identityChallengeId = call.id;
-  return c.redirect(STEP_URL.identity, 303);
+  return redirectInFlow(c, STEP_PATH.identity);
 }
 
 export const identity = new Hono<AppEnv>();
 
-identity.get(STEP_URL.identity, (c) => {
+identity.get(STEP_PATH.identity, (c) => {
   const guarded = guardCustomer(c, 'identity');
   if (!guarded.ok) return guarded.response;
   const { flow, session, customer } = guarded;
@@ -121,12 +131,12 @@ identity.get(STEP_URL.identity, (c) => {
     getChallenge(c.get('bank'), flow.identityChallengeId)?.state === 'confirmed'
   ) {
     advanceTo(flow, 'account');
-    return c.redirect(STEP_URL.account, 303);
+    return redirectInFlow(c, STEP_PATH.account);
   }
   return render(c, flow, customer, { alert: takeFlash(session), notice: takeNotice(session) });
 });
 
-identity.post(STEP_URL.identity, async (c) => {
+identity.post(STEP_PATH.identity, async (c) => {
   const guarded = guardCustomer(c, 'identity', { submit: true });
   if (!guarded.ok) return guarded.response;
   const { flow, customer } = guarded;
@@ -142,10 +152,10 @@ identity.post(STEP_URL.identity, async (c) => {
     return render(c, flow, customer, { alert: MSG.noDeparture, method: 'overseas' }, 400);
   }
   advanceTo(flow, 'account');
-  return c.redirect(STEP_URL.account, 303);
+  return redirectInFlow(c, STEP_PATH.account);
 });
 
-identity.post(RETRY_URL, (c) => {
+identity.post(RETRY_PATH, (c) => {
   const guarded = guardCustomer(c, 'identity', { submit: true });
   if (!guarded.ok) return guarded.response;
   return callCustomer(c, guarded.flow, guarded.customer);
@@ -155,7 +165,7 @@ identity.post(RETRY_URL, (c) => {
  * The page's poll: the call's state as JSON. Anything that is not this flow's call reads as `expired`,
  * so the page reloads and the step guard answers properly.
  */
-identity.get(STATUS_URL, (c) => {
+identity.get(STATUS_PATH, (c) => {
   const flow = c.get('session').flow;
   if (!flow || !canVisit(flow, 'identity')) return c.json({ state: 'expired' });
   const call = getChallenge(c.get('bank'), flow.identityChallengeId);
@@ -165,7 +175,7 @@ identity.get(STATUS_URL, (c) => {
 });
 
 /** The countdown reached 0:00 in the browser: the server refuses that call from now on. */
-identity.post(EXPIRE_URL, (c) => {
+identity.post(EXPIRE_PATH, (c) => {
   const bank = c.get('bank');
   const call = getChallenge(bank, c.get('session').flow?.identityChallengeId);
   // Fault: the handler answers 204 but never expires the call, so the page's 0:00 changes nothing.

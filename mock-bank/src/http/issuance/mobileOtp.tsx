@@ -21,12 +21,13 @@ import { Actions, Button, Countdown, Field, Form } from '../../views/components.
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields } from '../forms.ts';
-import { FLOW_BASE, STEP_URL, takeFlash } from './guard.ts';
+import { STEP_PATH, flowUrl, redirectInFlow, takeFlash } from './guard.ts';
 import { guardCustomer } from './flowCustomer.ts';
 
-const MOBILE_OTP_URL = `${FLOW_BASE}/mobile-otp`;
-const CODE_URL = `${MOBILE_OTP_URL}/code`;
-const EXPIRE_URL = `${MOBILE_OTP_URL}/expire`;
+/** Under the flow's prefix; part of stage 4 (the account step links here). */
+export const MOBILE_OTP_PATH = '/mobile-otp';
+const CODE_PATH = `${MOBILE_OTP_PATH}/code`;
+const EXPIRE_PATH = `${MOBILE_OTP_PATH}/expire`;
 
 const LABEL = {
   code: '인증번호',
@@ -56,6 +57,7 @@ function render(
   status: 200 | 400 = 200,
 ) {
   const challenge = flowChallenge(c, flow);
+  const url = (path: string) => flowUrl(c, path);
   return c.html(
     <FlowScreen flow={flow} screen="account" title="모바일OTP 발급" alert={view.alert}>
       <section>
@@ -64,7 +66,7 @@ function render(
           인증번호를 등록된 휴대폰 <strong>{maskMobile(customer.phone)}</strong>에 문자로 보내 드립니다.
           인증번호를 입력하고 모바일OTP에서 사용할 비밀번호를 설정해 주세요.
         </p>
-        <Form action={CODE_URL}>
+        <Form action={url(CODE_PATH)}>
           <Actions>
             <Button variant={challenge ? 'secondary' : 'primary'}>인증번호 요청</Button>
           </Actions>
@@ -73,9 +75,9 @@ function render(
           <>
             {/* Only a waiting code has a countdown: at 0:00 app.js expires it and reloads. */}
             {challenge.state === 'waiting' ? (
-              <Countdown remainingMs={remainingMs(c.get('bank'), challenge)} expireUrl={EXPIRE_URL} />
+              <Countdown remainingMs={remainingMs(c.get('bank'), challenge)} expireUrl={url(EXPIRE_PATH)} />
             ) : null}
-            <Form action={MOBILE_OTP_URL}>
+            <Form action={url(MOBILE_OTP_PATH)}>
               <Field
                 label={LABEL.code}
                 name="code"
@@ -119,13 +121,13 @@ function render(
 function guardNoMedium(c: Context<AppEnv>, opts: { submit?: boolean } = {}) {
   const g = guardCustomer(c, 'account', opts);
   if (g.ok && holdsAnyMedium(g.customer))
-    return { ok: false as const, response: c.redirect(STEP_URL.account, 303) };
+    return { ok: false as const, response: redirectInFlow(c, STEP_PATH.account) };
   return g;
 }
 
 export const mobileOtp = new Hono<AppEnv>();
 
-mobileOtp.get(MOBILE_OTP_URL, (c) => {
+mobileOtp.get(MOBILE_OTP_PATH, (c) => {
   const g = guardNoMedium(c);
   if (!g.ok) return g.response;
   const state = flowChallenge(c, g.flow)?.state;
@@ -134,7 +136,7 @@ mobileOtp.get(MOBILE_OTP_URL, (c) => {
   });
 });
 
-mobileOtp.post(CODE_URL, (c) => {
+mobileOtp.post(CODE_PATH, (c) => {
   const g = guardNoMedium(c, { submit: true });
   if (!g.ok) return g.response;
   const bank = c.get('bank');
@@ -144,10 +146,10 @@ mobileOtp.post(CODE_URL, (c) => {
   });
   deliverSms(bank, g.customer.phone, SMS.code(challenge.code));
   g.flow.mobileOtpChallengeId = challenge.id;
-  return c.redirect(MOBILE_OTP_URL, 303);
+  return redirectInFlow(c, MOBILE_OTP_PATH);
 });
 
-mobileOtp.post(MOBILE_OTP_URL, async (c) => {
+mobileOtp.post(MOBILE_OTP_PATH, async (c) => {
   const g = guardNoMedium(c, { submit: true });
   if (!g.ok) return g.response;
   const { flow, customer, session } = g;
@@ -174,11 +176,11 @@ mobileOtp.post(MOBILE_OTP_URL, async (c) => {
   issueMobileOtp(c.get('bank'), customer);
   delete flow.mobileOtpChallengeId;
   session.notice = MSG.mobileOtpIssued;
-  return c.redirect(STEP_URL.account, 303);
+  return redirectInFlow(c, STEP_PATH.account);
 });
 
 /** The countdown reached 0:00: that code is refused from now on. */
-mobileOtp.post(EXPIRE_URL, (c) => {
+mobileOtp.post(EXPIRE_PATH, (c) => {
   const flow = c.get('session').flow;
   const challenge = flow && flowChallenge(c, flow);
   if (challenge) expireChallenge(c.get('bank'), challenge);

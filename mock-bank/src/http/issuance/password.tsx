@@ -10,7 +10,7 @@ import { Actions, Button, Field, Form } from '../../views/components.tsx';
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields } from '../forms.ts';
-import { STEP_URL, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, flowUrl, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 import { guardCustomer } from './flowCustomer.ts';
 
 const PROBLEM_MESSAGE: Record<PinProblem, string> = {
@@ -38,7 +38,7 @@ function render(
       <section>
         <h2>비밀번호 설정</h2>
         <p>금융인증서를 사용할 때 입력할 비밀번호를 정해 주세요.</p>
-        <Form action={STEP_URL.password}>
+        <Form action={flowUrl(c, STEP_PATH.password)}>
           <Field {...pinField} label="비밀번호 6자리" name="pin" />
           <Field {...pinField} label="비밀번호 확인" name="pinConfirm" />
           <Actions>
@@ -53,13 +53,13 @@ function render(
 
 export const password = new Hono<AppEnv>();
 
-password.get(STEP_URL.password, (c) => {
+password.get(STEP_PATH.password, (c) => {
   const g = guardCustomer(c, 'password');
   if (!g.ok) return g.response;
   return render(c, g.flow, { alert: takeFlash(g.session), notice: takeNotice(g.session) });
 });
 
-password.post(STEP_URL.password, async (c) => {
+password.post(STEP_PATH.password, async (c) => {
   const g = guardCustomer(c, 'password', { submit: true });
   if (!g.ok) return g.response;
   const { flow, customer } = g;
@@ -77,5 +77,5 @@ password.post(STEP_URL.password, async (c) => {
   const cert = issueCertificate(bank, customer, pin, flow.reissue);
   flow.issuedSerial = cert.serial;
   flow.step = 'complete';
-  return c.redirect(STEP_URL.complete, 303);
+  return redirectInFlow(c, STEP_PATH.complete);
 });

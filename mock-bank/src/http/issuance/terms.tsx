@@ -7,7 +7,7 @@ import { Actions, Button, Checkbox, FAULT_CLASS, Fieldset, Form } from '../../vi
 import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { formFields } from '../forms.ts';
-import { STEP_URL, guardStep, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, flowUrl, guardStep, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 
 /** The boxes of 약관동의 (spec §2.1), in screen order; the labels are the contract. */
 const TERMS = [
@@ -37,6 +37,8 @@ const NONE_TICKED: Boxes = { all: false, service: false, privacy: false, uniqueI
 
 function TermsScreen(props: {
   flow: Flow;
+  /** The form's action. */
+  action: string;
   boxes: Boxes;
   alert?: string | undefined;
   notice?: string | undefined;
@@ -45,10 +47,7 @@ function TermsScreen(props: {
 }) {
   return (
     <FlowScreen flow={props.flow} screen="terms" title="약관동의" alert={props.alert} notice={props.notice}>
-      <Form
-        action={STEP_URL.terms}
-        class={props.nextOffscreenOnPhone ? FAULT_CLASS.phoneOffscreen : undefined}
-      >
+      <Form action={props.action} class={props.nextOffscreenOnPhone ? FAULT_CLASS.phoneOffscreen : undefined}>
         <Fieldset legend="금융인증서 발급 약관">
           <Checkbox label={CHECK_ALL.label} name={CHECK_ALL.name} checked={props.boxes.all} checkAll />
           {TERMS.map((term) => (
@@ -74,6 +73,7 @@ function render(
   return c.html(
     <TermsScreen
       flow={flow}
+      action={flowUrl(c, STEP_PATH.terms)}
       boxes={boxes}
       alert={opts.alert}
       notice={opts.notice}
@@ -85,14 +85,14 @@ function render(
 
 export const terms = new Hono<AppEnv>();
 
-terms.get(STEP_URL.terms, (c) => {
+terms.get(STEP_PATH.terms, (c) => {
   const guarded = guardStep(c, 'terms');
   if (!guarded.ok) return guarded.response;
   const { session, flow } = guarded;
   return render(c, flow, NONE_TICKED, { alert: takeFlash(session), notice: takeNotice(session) });
 });
 
-terms.post(STEP_URL.terms, async (c) => {
+terms.post(STEP_PATH.terms, async (c) => {
   const guarded = guardStep(c, 'terms', { submit: true });
   if (!guarded.ok) return guarded.response;
   // Every field is optional and every value turns into a boolean, so parsing cannot fail.
@@ -111,5 +111,5 @@ terms.post(STEP_URL.terms, async (c) => {
     return render(c, guarded.flow, boxes, { alert: MSG.termsRequired }, 400);
   }
   advanceTo(guarded.flow, 'userInfo');
-  return c.redirect(STEP_URL.userInfo, 303);
+  return redirectInFlow(c, STEP_PATH.userInfo);
 });

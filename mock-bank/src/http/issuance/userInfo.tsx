@@ -13,10 +13,10 @@ import { FlowScreen } from '../../views/FlowScreen.tsx';
 import type { AppEnv } from '../env.ts';
 import { field, formFields, readRrn, type RrnRead } from '../forms.ts';
 import { CERT_CENTER_URL } from '../frontDoors.tsx';
-import { STEP_URL, guardStep, takeFlash, takeNotice } from './guard.ts';
+import { STEP_PATH, guardStep, redirectInFlow, takeFlash, takeNotice } from './guard.ts';
 
-const REISSUE_URL = `${STEP_URL.userInfo}/reissue`;
-const CANCEL_URL = `${STEP_URL.userInfo}/cancel`;
+const REISSUE_PATH = `${STEP_PATH.userInfo}/reissue`;
+const CANCEL_PATH = `${STEP_PATH.userInfo}/cancel`;
 const ID_LOOKUP_URL = '/id-lookup';
 
 /** What the screen shows back after a bad submission: never the back half of the 주민등록번호 (a secret). */
@@ -38,9 +38,11 @@ interface ScreenProps {
 
 function ExistingCertificateDialog({
   bank,
+  prefix,
   cancelHiddenOnPhone,
 }: {
   bank: string;
+  prefix: string;
   cancelHiddenOnPhone: boolean;
 }) {
   return (
@@ -48,11 +50,14 @@ function ExistingCertificateDialog({
       label="금융인증서 재발급 안내"
       actions={
         <>
-          <Form action={REISSUE_URL}>
+          <Form action={`${prefix}${REISSUE_PATH}`}>
             <Button>재발급 진행</Button>
           </Form>
           {/* A POST, not a link: leaving clears the pending choice on the server. */}
-          <Form action={CANCEL_URL} class={cancelHiddenOnPhone ? FAULT_CLASS.phoneHidden : undefined}>
+          <Form
+            action={`${prefix}${CANCEL_PATH}`}
+            class={cancelHiddenOnPhone ? FAULT_CLASS.phoneHidden : undefined}
+          >
             <Button variant="secondary">취소</Button>
           </Form>
         </>
@@ -64,7 +69,8 @@ function ExistingCertificateDialog({
   );
 }
 
-function UserInfoScreen(props: ScreenProps) {
+/** `prefix`: where this bank serves the flow (MOCK_BANK_FLOW_PREFIX). */
+function UserInfoScreen(props: ScreenProps & { prefix: string }) {
   return (
     <FlowScreen
       flow={props.flow}
@@ -73,7 +79,7 @@ function UserInfoScreen(props: ScreenProps) {
       alert={props.alert}
       notice={props.notice}
     >
-      <Form action={STEP_URL.userInfo}>
+      <Form action={`${props.prefix}${STEP_PATH.userInfo}`}>
         <Field label="사용자ID" name="userId" value={props.typed.userId} autoComplete="username" />
         <Field
           label="주민등록번호 앞자리"
@@ -99,6 +105,7 @@ function UserInfoScreen(props: ScreenProps) {
       {props.existingBank ? (
         <ExistingCertificateDialog
           bank={props.existingBank}
+          prefix={props.prefix}
           cancelHiddenOnPhone={props.cancelHiddenOnPhone ?? false}
         />
       ) : null}
@@ -110,7 +117,10 @@ function render(c: Context<AppEnv>, props: ScreenProps, status: 200 | 400 | 409 
   // Asked only where the dialog shows, so only the tests that see it reach this fault point.
   const cancelHiddenOnPhone =
     props.existingBank !== undefined && faulty(c.get('bank'), 'phone-dialog-cancel-hidden');
-  return c.html(<UserInfoScreen {...props} cancelHiddenOnPhone={cancelHiddenOnPhone} />, status);
+  return c.html(
+    <UserInfoScreen {...props} prefix={c.get('flowPrefix')} cancelHiddenOnPhone={cancelHiddenOnPhone} />,
+    status,
+  );
 }
 
 /** Format first (spec §2.2: a malformed pair gets its own message and is not counted). */
@@ -143,7 +153,7 @@ function registryCheck(
 
 export const userInfo = new Hono<AppEnv>();
 
-userInfo.get(STEP_URL.userInfo, (c) => {
+userInfo.get(STEP_PATH.userInfo, (c) => {
   const guarded = guardStep(c, 'userInfo');
   if (!guarded.ok) return guarded.response;
   const { flow, session, customer } = guarded;
@@ -160,7 +170,7 @@ userInfo.get(STEP_URL.userInfo, (c) => {
   return render(c, { flow, typed, existingBank, alert: takeFlash(session), notice: takeNotice(session) });
 });
 
-userInfo.post(STEP_URL.userInfo, async (c) => {
+userInfo.post(STEP_PATH.userInfo, async (c) => {
   const guarded = guardStep(c, 'userInfo', { submit: true });
   if (!guarded.ok) return guarded.response;
   const { flow, session } = guarded;
@@ -182,7 +192,7 @@ userInfo.post(STEP_URL.userInfo, async (c) => {
       // The limit discards this flow: 약관동의 of a new one, same door.
       session.flow = newFlow(bank.newId(), flow.door);
       session.flash = MSG.userInfoLimit;
-      return c.redirect(STEP_URL.terms, 303);
+      return redirectInFlow(c, STEP_PATH.terms);
     }
     return render(c, { flow, typed, alert: MSG.mismatch }, 400);
   }
@@ -198,10 +208,10 @@ userInfo.post(STEP_URL.userInfo, async (c) => {
     return render(c, { flow, typed, existingBank: existing.bank });
   }
   advanceTo(flow, 'identity');
-  return c.redirect(STEP_URL.identity, 303);
+  return redirectInFlow(c, STEP_PATH.identity);
 });
 
-userInfo.post(REISSUE_URL, (c) => {
+userInfo.post(REISSUE_PATH, (c) => {
   const guarded = guardStep(c, 'userInfo');
   if (!guarded.ok) return guarded.response;
   const { flow, session } = guarded;
@@ -213,10 +223,10 @@ userInfo.post(REISSUE_URL, (c) => {
     // No dialog was showing (a stale or forged POST): back to the step the flow is at.
     session.flash = MSG.stepRefused;
   }
-  return c.redirect(STEP_URL[flow.step], 303);
+  return redirectInFlow(c, STEP_PATH[flow.step]);
 });
 
-userInfo.post(CANCEL_URL, (c) => {
+userInfo.post(CANCEL_PATH, (c) => {
   const guarded = guardStep(c, 'userInfo', { submit: true });
   if (!guarded.ok) return guarded.response;
   // 취소: back to 인증센터 with nothing changed in the registry; the flow forgets the matched customer.
