@@ -6,6 +6,7 @@ import {
   type Medium,
   type SuiteFixtures,
   type TestApi,
+  verifies,
 } from '../../fixtures/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import {
@@ -33,6 +34,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '계좌비밀번호: mismatch', severity: 'normal' });
+    await verifies('REQ-2.4-account-password-mismatch', 'REQ-2.4-wrong-try-alert');
     const { number, password } = accountOf(customer);
     const account = await fastPath.startAt(customer, 'account');
 
@@ -56,6 +58,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '계좌비밀번호: limit − 1', severity: 'critical' });
+    await verifies('REQ-2.4-account-password-limit', 'REQ-2.4-right-answer-resets');
     const { number, password } = accountOf(customer);
     const account = await fastPath.startAt(customer, 'account');
 
@@ -86,6 +89,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
       story: '계좌비밀번호: lock at the limit',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-account-password-limit', 'REQ-2.4-lock-message', 'REQ-2.4-limits-across-flows');
     const { number, password } = accountOf(customer);
     const account = await fastPath.startAt(customer, 'account');
     await makeWrongTries(account, { times: LIMIT - 1, limit: LIMIT, what: '계좌비밀번호' }, async () => {
@@ -114,6 +118,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
       story: '계좌비밀번호: not own account',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-account-password-mismatch');
     const other = await makeCustomer();
     const { number, password } = accountOf(other);
     const account = await fastPath.startAt(customer, 'account');
@@ -138,6 +143,7 @@ async function chooseMediumNotHeld(
   choice: MediumChoice,
 ) {
   await labelTest({ feature: FEATURES.account, story: '인증수단: not held', severity: 'normal' });
+  await verifies('REQ-2.4-medium-not-held');
   const customer = await makeCustomer({ media: [holds] });
   const account = await fastPath.startAt(customer, 'account');
   await submitOwnAccount(account, customer, choice);
@@ -193,6 +199,7 @@ test.describe('출금계좌번호', () => {
   for (const { how, typed } of ACCOUNT_FORMS) {
     test(`accepts the account number typed ${how}`, async ({ customer, fastPath, testApi }) => {
       await labelTest({ feature: FEATURES.account, story: '출금계좌번호: format', severity: 'normal' });
+      await verifies('REQ-2.4-account-hyphens');
       const { number, password } = accountOf(customer);
       expect(number).toMatch(/^\d{6}-\d{2}-\d{6}$/);
       const account = await fastPath.startAt(customer, 'account');

@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { STEP_URL } from '../negative/support.ts';
 import {
   answerShownCode,
@@ -25,6 +25,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.identity, story: 'ARS: the right code', severity: 'critical' });
+    await verifies('REQ-2.3-ars-masked-phone', 'REQ-2.3-ars-call', 'REQ-2.3-ars-one-call');
     await installPausedClock(page);
     const identity = await fastPath.startAt(customer, 'identity');
     await expect(identity.stepper.current).toHaveText('본인인증');
@@ -64,6 +65,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: wrong digits, then 재요청',
         severity: 'critical',
       });
+      await verifies('REQ-2.3-ars-wrong-digits');
       await installPausedClock(page);
       const identity = await fastPath.startAt(customer, 'identity');
       const code = await identity.requestArsCall();
@@ -100,6 +102,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: the countdown runs out',
         severity: 'critical',
       });
+      await verifies('REQ-2.3-ars-timeout', 'REQ-3-countdown');
       await installPausedClock(page);
       const identity = await fastPath.startAt(customer, 'identity');
       const code = await identity.requestArsCall();
@@ -137,6 +140,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.identity, story: 'ARS: a new 인증요청', severity: 'normal' });
+    await verifies('REQ-2.3-ars-one-call');
     await installPausedClock(page);
     const identity = await fastPath.startAt(customer, 'identity');
     await identity.chooseArs();
@@ -167,6 +171,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: switching to 해외출국 확인',
         severity: 'normal',
       });
+      await verifies('REQ-2.3-ars-one-call', 'REQ-2.3-overseas-refused');
       const identity = await fastPath.startAt(customer, 'identity');
       const code = await identity.requestArsCall();
 
@@ -190,6 +195,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: switching to 해외출국 확인',
         severity: 'normal',
       });
+      await verifies('REQ-2.3-overseas-refused');
       // The ringing page's poll (Poller's data-poll-url on the identity step).
       const statusUrl = `${STEP_URL.identity}/status`;
       await installPausedClock(page);
@@ -227,6 +233,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: "ARS: the server's own deadline",
         severity: 'normal',
       });
+      await verifies('REQ-3-server-deadline', 'REQ-9-test-clock');
       // Real time: the page's own 3:00 is far away, so whatever expires the call, the page did not.
       const expireReports: string[] = [];
       page.on('request', (request) => {

@@ -1,5 +1,5 @@
 import { fakerKO } from '@faker-js/faker';
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { CloudPage } from '../../pages/index.ts';
 import { formAnswer, STEP_URL } from './support.ts';
 
@@ -15,6 +15,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
       story: '고객정보 확인: the held values',
       severity: 'normal',
     });
+    await verifies('REQ-2.4-details-prefilled', 'REQ-2-stepper');
 
     const details = await fastPath.startAt(customer, 'details');
 
@@ -37,6 +38,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
       story: '고객정보 확인: edits are saved',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-details-saved');
     const edited = {
       email: `new.${fakerKO.string.alphanumeric({ length: 8, casing: 'lower' })}@example.com`,
       address: `${customer.address} ${fakerKO.number.int({ min: 100, max: 999 })}호`,
@@ -63,6 +65,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
       story: '고객정보 확인: a malformed e-mail',
       severity: 'normal',
     });
+    await verifies('REQ-2.4-details-email-validated', 'REQ-2-server-validation');
     const details = await fastPath.startAt(customer, 'details');
 
     await details.edit({ email: 'kim.example.com', address: `${customer.address} 2층` });

@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, type Customer, verifies } from '../../fixtures/index.ts';
 import {
   IdentityPage,
   REQUIRED_TERMS,
@@ -76,6 +76,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.userInfo, story: 'A wrong pair', severity: 'critical' });
+    await verifies('REQ-2.2-pair-mismatch', 'REQ-2-server-validation');
     const customer = await makeCustomer();
     const other = await makeCustomer();
     const userInfo = await agreeAndGoOn(await startByLink(page, door));
@@ -104,6 +105,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
         story: 'A malformed pair is not counted',
         severity: 'normal',
       });
+      await verifies('REQ-2.2-malformed-rrn', 'REQ-8-rrn-placeholder');
       fiveSubmissions();
       const customer = await makeCustomer();
       const other = await makeCustomer();
@@ -133,6 +135,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.userInfo, story: 'The 5th wrong pair', severity: 'critical' });
+    await verifies('REQ-2.2-wrong-pair-limit');
     fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();
@@ -162,6 +165,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
       story: 'The right pair after 4 wrong ones',
       severity: 'critical',
     });
+    await verifies('REQ-2.2-wrong-pair-limit');
     fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();
