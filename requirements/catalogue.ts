@@ -502,6 +502,23 @@ export const REQUIREMENTS = [
     rule: 'RRN_PLACEHOLDER_BACK_HALVES',
   },
   {
+    id: 'REQ-8-rrn-shapes',
+    section: '8',
+    title: '모든 세기(1800·1900·2000년대)의 내국인과 외국인(5~8) 주민등록번호를 받아들인다',
+    rule: ['RRN_CHECK_WEIGHTS', 'RRN_MAX_PLACE_CODE'],
+  },
+  {
+    id: 'REQ-8-account-formats',
+    section: '8',
+    title: 'KB 계좌번호는 14자리 6-2-6과 옛 12자리 3-2-4-3을 모두 받아들인다',
+  },
+  {
+    id: 'REQ-8-mobile-prefixes',
+    section: '8',
+    title: '휴대폰번호는 010과 011·016~019 모든 식별번호를 받아들인다',
+    rule: 'MOBILE_PREFIXES',
+  },
+  {
     id: 'REQ-8-korea-time',
     section: '8',
     title: '화면과 문자의 날짜는 서버 시간대와 무관하게 한국 시간이다',

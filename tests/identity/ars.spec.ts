@@ -35,8 +35,8 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     await identity.chooseArs();
     await identity.request();
 
-    const [, middle = '', last4 = ''] = customer.phone.split('-');
-    await expect(identity.maskedPhone).toHaveText(`010-****-${last4}`);
+    const [prefix = '', middle = '', last4 = ''] = customer.phone.split('-');
+    await expect(identity.maskedPhone).toHaveText(`${prefix}-****-${last4}`);
     await expect(page.getByRole('main')).not.toContainText(middle);
     // Nowhere in the page, hidden or not: neither the whole number nor its middle and last digits together.
     const html = await page.content();

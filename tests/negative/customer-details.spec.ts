@@ -1,7 +1,13 @@
 import { fakerKO } from '@faker-js/faker';
+import { ADDRESS_MAX_LENGTH } from '../../fixtures/data/index.ts';
 import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { CloudPage } from '../../pages/index.ts';
 import { formAnswer, STEP_URL } from './support.ts';
+
+/** `address` edited by `suffix`, cut so it stays within the longest address allowed (the data may be that long). */
+function withSuffix(address: string, suffix: string): string {
+  return `${address.slice(0, ADDRESS_MAX_LENGTH - suffix.length)}${suffix}`;
+}
 
 // 고객정보 확인 (spec §2.4, after the medium): the customer's e-mail and address, editable; every
 // test starts AT the screen through the fast path.
@@ -41,7 +47,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
     await verifies('REQ-2.4-details-saved');
     const edited = {
       email: `new.${fakerKO.string.alphanumeric({ length: 8, casing: 'lower' })}@example.com`,
-      address: `${customer.address} ${fakerKO.number.int({ min: 100, max: 999 })}호`,
+      address: withSuffix(customer.address, ` ${fakerKO.number.int({ min: 100, max: 999 })}호`),
     };
     const details = await fastPath.startAt(customer, 'details');
 
@@ -68,7 +74,8 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
     await verifies('REQ-2.4-details-email-validated', 'REQ-2-server-validation');
     const details = await fastPath.startAt(customer, 'details');
 
-    await details.edit({ email: 'kim.example.com', address: `${customer.address} 2층` });
+    const address = withSuffix(customer.address, ' 2층');
+    await details.edit({ email: 'kim.example.com', address });
     const answer = formAnswer(page, STEP_URL.details);
     await details.next();
 
@@ -79,7 +86,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
     await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
     // Values typed stay (spec §2).
     await expect(details.emailField).toHaveValue('kim.example.com');
-    await expect(details.addressField).toHaveValue(`${customer.address} 2층`);
+    await expect(details.addressField).toHaveValue(address);
     expect(await testApi.getCustomer(customer.userId)).toMatchObject({
       email: customer.email,
       address: customer.address,
