@@ -251,7 +251,7 @@ export function toHtml(matrix: Traceability, allureReport: string): string {
     `<span class="status">${STATUS_KO[test.status]}</span></li>`;
   const row = (entry: TracedRequirement) =>
     `<tr data-section="${escapeHtml(entry.section)}" data-status="${entry.status}" class="${entry.status}">` +
-    `<td class="id">${escapeHtml(entry.id)}</td><td>${escapeHtml(entry.section)}</td>` +
+    `<td class="id">${escapeHtml(entry.id)}</td><td class="section">${escapeHtml(entry.section)}</td>` +
     `<td>${escapeHtml(entry.title)}${entry.rule ? `<div class="rule">rules.ts: ${escapeHtml(entry.rule)}</div>` : ''}</td>` +
     `<td class="status">${STATUS_KO[entry.status]}${entry.untestable ? `<div>${escapeHtml(entry.untestable)}</div>` : ''}</td>` +
     `<td>${entry.tests.length > 0 ? `<ul>${entry.tests.map(testItem).join('')}</ul>` : '—'}</td>` +
@@ -268,7 +268,10 @@ body { font-family: system-ui, 'Noto Sans CJK KR', sans-serif; margin: 1.5rem; c
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { border: 1px solid #bbb; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
 thead th { background: #eee; position: sticky; top: 0; }
-td.id { white-space: nowrap; font-family: ui-monospace, monospace; }
+td.id { font-family: ui-monospace, monospace; }
+/* id, section and status take what they need on one line; the title and the tests share the rest */
+td.id, td.section, td.status { white-space: nowrap; width: 1%; }
+td.status div { white-space: normal; }
 tr.passed td.status { color: #176b2c; } tr.failed td.status { color: #b00020; font-weight: bold; }
 tr.untested td.status, tr.not-run td.status { color: #8a5a00; font-weight: bold; }
 li.failed .status { color: #b00020; } .where, .rule { color: #666; font-size: 0.8rem; }
