@@ -43,6 +43,8 @@ export interface AllureBuilt {
   results: number;
   /** tests the report shows, from its summary.json */
   tests: number;
+  /** the results reported (the newest run of each folder), for the traceability matrix */
+  reported: readonly ResultsDir[];
 }
 
 const shown = (dirs: readonly string[]) => dirs.map((dir) => relative(process.cwd(), dir) || '.').join(', ');
@@ -145,5 +147,6 @@ export async function buildAllureReport({
     output: target,
     results: dirs.reduce((sum, dir) => sum + dir.results.length, 0),
     tests: summary.stats?.total ?? 0,
+    reported: dirs,
   };
 }

@@ -18,8 +18,11 @@ export interface SourceResult {
   findings: Finding[];
 }
 
-/** A full 주민등록번호 of any person (a real birth date, gender digit 1-4), with or without its hyphen. */
-const RRN_SHAPE = /(?<![0-9A-Za-z])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-4]\d{6}(?![0-9A-Za-z])/;
+/**
+ * A full 주민등록번호 of any person, with or without its hyphen: a real birth date, then any gender digit
+ * (spec §8: 1-4 and 9/0 for Koreans of three centuries, 5-8 for foreigners; the test data holds them all).
+ */
+const RRN_SHAPE = /(?<![0-9A-Za-z])\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?\d{7}(?![0-9A-Za-z])/;
 /**
  * A short number counts only as a token of its own: digits joined to letters, digits or `-.:/_` are
  * part of something else (a date, a phone or account number, a uuid, a line number, `pid-1234`).

@@ -6,7 +6,9 @@ import {
   type Medium,
   type SuiteFixtures,
   type TestApi,
+  verifies,
 } from '../../fixtures/index.ts';
+import { makeAccount } from '../../fixtures/data/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import {
   accountOf,
@@ -33,6 +35,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '계좌비밀번호: mismatch', severity: 'normal' });
+    await verifies('REQ-2.4-account-password-mismatch', 'REQ-2.4-wrong-try-alert');
     const { number, password } = accountOf(customer);
     const account = await fastPath.startAt(customer, 'account');
 
@@ -56,6 +59,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '계좌비밀번호: limit − 1', severity: 'critical' });
+    await verifies('REQ-2.4-account-password-limit', 'REQ-2.4-right-answer-resets');
     const { number, password } = accountOf(customer);
     const account = await fastPath.startAt(customer, 'account');
 
@@ -86,6 +90,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
       story: '계좌비밀번호: lock at the limit',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-account-password-limit', 'REQ-2.4-lock-message', 'REQ-2.4-limits-across-flows');
     const { number, password } = accountOf(customer);
     const account = await fastPath.startAt(customer, 'account');
     await makeWrongTries(account, { times: LIMIT - 1, limit: LIMIT, what: '계좌비밀번호' }, async () => {
@@ -114,6 +119,7 @@ test.describe('계좌비밀번호', { tag: '@negative' }, () => {
       story: '계좌비밀번호: not own account',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-account-password-mismatch');
     const other = await makeCustomer();
     const { number, password } = accountOf(other);
     const account = await fastPath.startAt(customer, 'account');
@@ -138,6 +144,7 @@ async function chooseMediumNotHeld(
   choice: MediumChoice,
 ) {
   await labelTest({ feature: FEATURES.account, story: '인증수단: not held', severity: 'normal' });
+  await verifies('REQ-2.4-medium-not-held');
   const customer = await makeCustomer({ media: [holds] });
   const account = await fastPath.startAt(customer, 'account');
   await submitOwnAccount(account, customer, choice);
@@ -188,22 +195,35 @@ const ACCOUNT_FORMS = [
   { how: 'with hyphens', typed: (number: string) => number },
   { how: 'without hyphens', typed: (number: string) => number.replace(/-/g, '') },
 ];
+/** Each form of a KB account number (spec §8), as the customer's account. */
+const ACCOUNT_SHAPES = [
+  { shape: 'current', pattern: /^\d{6}-\d{2}-\d{6}$/ },
+  { shape: 'legacy', pattern: /^\d{3}-\d{2}-\d{4}-\d{3}$/ },
+] as const;
 
 test.describe('출금계좌번호', () => {
-  for (const { how, typed } of ACCOUNT_FORMS) {
-    test(`accepts the account number typed ${how}`, async ({ customer, fastPath, testApi }) => {
-      await labelTest({ feature: FEATURES.account, story: '출금계좌번호: format', severity: 'normal' });
-      const { number, password } = accountOf(customer);
-      expect(number).toMatch(/^\d{6}-\d{2}-\d{6}$/);
-      const account = await fastPath.startAt(customer, 'account');
+  for (const { shape, pattern } of ACCOUNT_SHAPES) {
+    for (const { how, typed } of ACCOUNT_FORMS) {
+      test(`accepts the ${shape} account number typed ${how}`, async ({
+        makeCustomer,
+        fastPath,
+        testApi,
+      }) => {
+        await labelTest({ feature: FEATURES.account, story: '출금계좌번호: format', severity: 'normal' });
+        await verifies('REQ-2.4-account-hyphens', 'REQ-8-account-formats');
+        const customer = await makeCustomer({ accounts: [makeAccount(shape)] });
+        const { number, password } = accountOf(customer);
+        expect(number).toMatch(pattern);
+        const account = await fastPath.startAt(customer, 'account');
 
-      await account.enterAccount(typed(number), password);
-      await account.chooseSecurityCardOrOtp();
+        await account.enterAccount(typed(number), password);
+        await account.chooseSecurityCardOrOtp();
 
-      // The account check passed: the medium's screen, no alert, nothing counted.
-      await expect(account.otpField).toBeVisible();
-      await expect(account.alert.root).toHaveCount(0);
-      await expectRegistryClean(testApi, customer.userId);
-    });
+        // The account check passed: the medium's screen, no alert, nothing counted.
+        await expect(account.otpField).toBeVisible();
+        await expect(account.alert.root).toHaveCount(0);
+        await expectRegistryClean(testApi, customer.userId);
+      });
+    }
   }
 });

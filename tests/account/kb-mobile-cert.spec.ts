@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import {
   answerWronglyTimes,
   expectLockedByOneMoreWrongAnswer,
@@ -23,6 +23,7 @@ test.describe('KB모바일인증서', { tag: '@kb-mobile-cert' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: 'KB모바일인증서: right PIN', severity: 'critical' });
+    await verifies('REQ-2.4-kb-mobile-cert', 'REQ-2.4-medium-screen');
     const customer = await makeCustomer({ media: ['kbMobileCert'] });
     const account = await fastPath.startAt(customer, 'account');
     await expect(account.kbMobileCertButton).toBeVisible();
@@ -38,6 +39,7 @@ test.describe('KB모바일인증서', { tag: '@kb-mobile-cert' }, () => {
 
   test('counts one wrong PIN and empties the field', async ({ makeCustomer, fastPath, testApi }) => {
     await labelTest({ feature: FEATURES.account, story: 'KB모바일인증서: wrong PIN', severity: 'normal' });
+    await verifies('REQ-2.4-wrong-try-alert');
     const customer = await makeCustomer({ media: ['kbMobileCert'] });
     const account = await fastPath.startAt(customer, 'account');
     await openKbMobileCert(account, customer);
@@ -57,6 +59,7 @@ test.describe('KB모바일인증서', { tag: '@kb-mobile-cert' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: 'KB모바일인증서: limit − 1', severity: 'critical' });
+    await verifies('REQ-2.4-kb-mobile-cert-limit', 'REQ-2.4-right-answer-resets');
     const customer = await makeCustomer({ media: ['kbMobileCert'] });
     const account = await fastPath.startAt(customer, 'account');
     await openKbMobileCert(account, customer);
@@ -71,6 +74,7 @@ test.describe('KB모바일인증서', { tag: '@kb-mobile-cert' }, () => {
       story: 'KB모바일인증서: lock at the limit',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-kb-mobile-cert-limit', 'REQ-2.4-lock-message');
     const customer = await makeCustomer({ media: ['kbMobileCert'] });
     const account = await fastPath.startAt(customer, 'account');
     await openKbMobileCert(account, customer);

@@ -5,6 +5,8 @@ import {
   test,
   type Customer,
   type CustomerOptions,
+  type RequirementId,
+  verifies,
 } from '../../fixtures/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import {
@@ -28,6 +30,8 @@ import {
 interface Counter {
   counted: Exclude<Counted, 'securityCard'>;
   what: string;
+  /** the limit's own requirement */
+  requirement: RequirementId;
   holding?: CustomerOptions;
   /** From the account form to the screen where this counter's answer is asked. */
   open: (account: AccountPage, customer: Customer) => Promise<void>;
@@ -39,6 +43,7 @@ const COUNTERS: readonly Counter[] = [
   {
     counted: 'accountPassword',
     what: '계좌비밀번호',
+    requirement: 'REQ-2.4-account-password-limit',
     open: async () => {},
     tryWrong: async (account, customer) => {
       const { number, password } = accountOf(customer);
@@ -49,6 +54,7 @@ const COUNTERS: readonly Counter[] = [
   {
     counted: 'otp',
     what: 'OTP',
+    requirement: 'REQ-2.4-otp-limit',
     open: openSecurityCardOrOtp,
     tryWrong: async (account, customer) => {
       await account.enterOtp(wrongOtp(otpSecretOf(customer)));
@@ -58,6 +64,7 @@ const COUNTERS: readonly Counter[] = [
   {
     counted: 'kbMobileCert',
     what: 'KB모바일인증서 PIN',
+    requirement: 'REQ-2.4-kb-mobile-cert-limit',
     holding: { media: ['kbMobileCert'] },
     open: openKbMobileCert,
     tryWrong: async (account, customer) => {
@@ -68,7 +75,7 @@ const COUNTERS: readonly Counter[] = [
 ];
 
 test.describe('Wrong-try limits across flows', { tag: '@negative' }, () => {
-  for (const { counted, what, holding, open, tryWrong } of COUNTERS) {
+  for (const { counted, what, requirement, holding, open, tryWrong } of COUNTERS) {
     const limit = LIMITS[counted];
 
     test(`${what}: ${limit - 1} wrong tries in one flow and 1 in a new flow lock at ${limit}`, async ({
@@ -81,6 +88,7 @@ test.describe('Wrong-try limits across flows', { tag: '@negative' }, () => {
         story: `${what}: count across flows`,
         severity: 'critical',
       });
+      await verifies(requirement, 'REQ-2.4-limits-across-flows');
       // Two flows and as many submissions as the limit (up to 10): a full walk's screens and its triple time.
       test.slow();
       const customer = await makeCustomer(holding);

@@ -1,5 +1,13 @@
 import { makeCertificatePin } from '../../fixtures/data/pins.ts';
-import { expect, FEATURES, labelTest, otpCode, test, VERIFICATION_SMS } from '../../fixtures/index.ts';
+import {
+  expect,
+  FEATURES,
+  labelTest,
+  otpCode,
+  test,
+  VERIFICATION_SMS,
+  verifies,
+} from '../../fixtures/index.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
 import { expectRegistryClean, openSecurityCardOrOtp, otherDigits } from './support.ts';
 
@@ -11,6 +19,7 @@ test.describe('모바일OTP 발급', { tag: '@mobile-otp' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '모바일OTP: no medium', severity: 'normal' });
+    await verifies('REQ-2.4-mobile-otp-issue');
     const customer = await makeCustomer({ media: [] });
 
     const account = await fastPath.startAt(customer, 'account');
@@ -30,6 +39,7 @@ test.describe('모바일OTP 발급', { tag: '@mobile-otp' }, () => {
     page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '모바일OTP: issue and use', severity: 'critical' });
+    await verifies('REQ-2.4-mobile-otp-issue');
     const customer = await makeCustomer({ media: [] });
     const phone = phoneOf(customer);
     const account = await fastPath.startAt(customer, 'account');
@@ -74,6 +84,7 @@ test.describe('모바일OTP 발급', { tag: '@mobile-otp' }, () => {
     phoneOf,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '모바일OTP: wrong SMS code', severity: 'normal' });
+    await verifies('REQ-2.4-mobile-otp-wrong-code');
     const customer = await makeCustomer({ media: [] });
     const phone = phoneOf(customer);
     const account = await fastPath.startAt(customer, 'account');

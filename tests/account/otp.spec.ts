@@ -6,6 +6,7 @@ import {
   test,
   waitForFreshOtpStep,
   type Customer,
+  verifies,
 } from '../../fixtures/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
@@ -55,6 +56,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: current code', severity: 'critical' });
+    await verifies('REQ-2.4-otp-window', 'REQ-2.4-medium-screen');
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
     // 보안카드/OTP uses the OTP the customer holds: one `OTP 비밀번호` field, no card positions.
@@ -71,6 +73,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
 
   test('counts one wrong code and empties the field', async ({ customer, fastPath, testApi }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: wrong code', severity: 'normal' });
+    await verifies('REQ-2.4-wrong-try-alert');
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
@@ -86,6 +89,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
   for (const { stepOffset, which } of NEIGHBOUR_STEPS) {
     test(`accepts the code of the ${which} 30-second step`, async ({ customer, fastPath, testApi, page }) => {
       await labelTest({ feature: FEATURES.account, story: 'OTP: time window', severity: 'normal' });
+      await verifies('REQ-2.4-otp-window');
       const account = await fastPath.startAt(customer, 'account');
 
       await answerCodeOfStep(account, customer, stepOffset);
@@ -98,6 +102,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
   for (const { stepOffset, which } of FAR_STEPS) {
     test(`refuses the code from ${which} as a wrong code`, async ({ customer, fastPath, testApi }) => {
       await labelTest({ feature: FEATURES.account, story: 'OTP: time window', severity: 'normal' });
+      await verifies('REQ-2.4-otp-window');
       const account = await fastPath.startAt(customer, 'account');
 
       await answerCodeOfStep(account, customer, stepOffset);
@@ -115,6 +120,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
     page,
   }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: counter reset', severity: 'normal' });
+    await verifies('REQ-2.4-right-answer-resets');
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
     await answerWronglyTimes(account, customer, OTP, 2);
@@ -132,6 +138,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: limit − 1', severity: 'critical' });
+    await verifies('REQ-2.4-otp-limit', 'REQ-2.4-right-answer-resets');
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
 
@@ -141,6 +148,7 @@ test.describe('OTP', { tag: '@otp' }, () => {
 
   test('locks the OTP at the 10th wrong code', async ({ customer, fastPath, testApi }) => {
     await labelTest({ feature: FEATURES.account, story: 'OTP: lock at the limit', severity: 'critical' });
+    await verifies('REQ-2.4-otp-limit', 'REQ-2.4-lock-message', 'REQ-2.4-limits-across-flows');
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
     await answerWronglyTimes(account, customer, OTP, LIMIT - 1);

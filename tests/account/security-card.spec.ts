@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, type Customer, verifies } from '../../fixtures/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
 import { holdRequests } from '../identity/helpers.ts';
@@ -37,6 +37,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: right answer', severity: 'critical' });
+    await verifies('REQ-2.4-security-card-positions', 'REQ-2.4-medium-screen');
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await expect(account.stepper.current).toHaveText('계좌/보안매체 인증');
@@ -66,6 +67,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: wrong answer', severity: 'normal' });
+    await verifies('REQ-2.4-wrong-try-alert', 'REQ-2.4-security-card-positions');
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
@@ -117,6 +119,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: counter reset', severity: 'normal' });
+    await verifies('REQ-2.4-right-answer-resets');
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
@@ -135,6 +138,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: limit − 1', severity: 'critical' });
+    await verifies('REQ-2.4-security-card-limit', 'REQ-2.4-right-answer-resets');
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
@@ -150,6 +154,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
       story: '보안카드: lock at the limit',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-security-card-limit', 'REQ-2.4-lock-message');
     const customer = await makeCustomer({ media: ['securityCard'] });
     const account = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(account, customer);
@@ -168,6 +173,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
       story: '보안카드: count across flows',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-limits-across-flows', 'REQ-2.4-security-card-limit');
     const customer = await makeCustomer({ media: ['securityCard'] });
     const first = await fastPath.startAt(customer, 'account');
     await openSecurityCardOrOtp(first, customer);
@@ -189,6 +195,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
       story: '보안카드: lock across flows',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-limits-across-flows', 'REQ-2.4-medium-not-held');
     const customer = await makeCustomer({ media: ['securityCard'] });
     await lockCard(await fastPath.startAt(customer, 'account'), customer);
     await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });
@@ -211,6 +218,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.account, story: '보안카드: reset-locks', severity: 'normal' });
+    await verifies('REQ-9-reset-locks');
     const customer = await makeCustomer({ media: ['securityCard'] });
     await lockCard(await fastPath.startAt(customer, 'account'), customer);
     await expectRegistryTries(testApi, customer.userId, 'securityCard', { count: LIMIT, locked: true });

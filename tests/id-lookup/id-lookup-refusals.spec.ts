@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, type Customer, verifies } from '../../fixtures/index.ts';
 import type { IdLookupIdentity } from '../../pages/index.ts';
 import { FRESH_THREE_MINUTES, installPausedClock, pageScriptsStarted } from '../identity/helpers.ts';
 import { identityOf, idLookupFromCertCenter, otherSixDigits } from './entry.ts';
@@ -35,6 +35,7 @@ test.describe('아이디찾기: refusals', { tag: ['@id-lookup', '@negative'] },
       testApi,
     }) => {
       await labelTest({ feature: FEATURES.idLookup, story: `No match: ${field}`, severity: 'normal' });
+      await verifies('REQ-6-lookup-no-match');
       const namesake = await makeCustomer({ name: customer.name });
       const lookup = await idLookupFromCertCenter(page);
 
@@ -52,6 +53,7 @@ test.describe('아이디찾기: refusals', { tag: ['@id-lookup', '@negative'] },
 
   test('refuses a wrong code and shows no ID', async ({ page, customer, phone }) => {
     await labelTest({ feature: FEATURES.idLookup, story: 'Wrong code', severity: 'normal' });
+    await verifies('REQ-6-lookup-wrong-code', 'REQ-1-certcenter-links');
     const lookup = await idLookupFromCertCenter(page);
     await lookup.fill(identityOf(customer));
     await lookup.requestCode();
@@ -68,6 +70,7 @@ test.describe('아이디찾기: refusals', { tag: ['@id-lookup', '@negative'] },
 
   test('times out at 0:00 and refuses the right code afterwards', async ({ page, customer, phone }) => {
     await labelTest({ feature: FEATURES.idLookup, story: 'Late code (countdown)', severity: 'normal' });
+    await verifies('REQ-6-lookup-late-code', 'REQ-3-countdown');
     await installPausedClock(page);
     const lookup = await idLookupFromCertCenter(page);
     await lookup.fill(identityOf(customer));
@@ -101,6 +104,7 @@ test.describe('아이디찾기: refusals', { tag: ['@id-lookup', '@negative'] },
       story: "아이디찾기: the server's own deadline",
       severity: 'normal',
     });
+    await verifies('REQ-6-lookup-late-code', 'REQ-3-server-deadline', 'REQ-9-test-clock');
     const expireReports: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/expire')) expireReports.push(request.url());

@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test, VERIFICATION_SMS } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, VERIFICATION_SMS, verifies } from '../../fixtures/index.ts';
 import { TermsPage, UserInfoPage } from '../../pages/index.ts';
 import { FRESH_THREE_MINUTES, installPausedClock } from '../identity/helpers.ts';
 import { agreeToTerms, identityOf, idLookupBeforeTerms, idLookupFromUserInfo } from './entry.ts';
@@ -17,6 +17,7 @@ test.describe('아이디찾기: the user ID is found', { tag: ['@id-lookup', '@d
       story: '아이디찾기 from 사용자 정보 입력',
       severity: 'critical',
     });
+    await verifies('REQ-6-lookup-found');
     // Namesakes created before and after: a lookup by name alone would show one of them.
     const namesakeBefore = await makeCustomer();
     const customer = await makeCustomer({ name: namesakeBefore.name });
@@ -60,6 +61,7 @@ test.describe('아이디찾기: the user ID is found', { tag: ['@id-lookup', '@d
     phone,
   }) => {
     await labelTest({ feature: FEATURES.idLookup, story: '아이디찾기 before 약관동의', severity: 'normal' });
+    await verifies('REQ-6-lookup-before-terms');
     const lookup = await idLookupBeforeTerms(door, page, frontDoor);
 
     await lookup.fill(identityOf(customer));

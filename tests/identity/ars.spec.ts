@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import {
   answerShownCode,
   callStates,
@@ -24,6 +24,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.identity, story: 'ARS: the right code', severity: 'critical' });
+    await verifies('REQ-2.3-ars-masked-phone', 'REQ-2.3-ars-call', 'REQ-2.3-ars-one-call');
     await installPausedClock(page);
     const identity = await fastPath.startAt(customer, 'identity');
     await expect(identity.stepper.current).toHaveText('본인인증');
@@ -33,8 +34,8 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     await identity.chooseArs();
     await identity.request();
 
-    const [, middle = '', last4 = ''] = customer.phone.split('-');
-    await expect(identity.maskedPhone).toHaveText(`010-****-${last4}`);
+    const [prefix = '', middle = '', last4 = ''] = customer.phone.split('-');
+    await expect(identity.maskedPhone).toHaveText(`${prefix}-****-${last4}`);
     await expect(page.getByRole('main')).not.toContainText(middle);
     // Nowhere in the page, hidden or not: neither the whole number nor its middle and last digits together.
     const html = await page.content();
@@ -63,6 +64,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: wrong digits, then 재요청',
         severity: 'critical',
       });
+      await verifies('REQ-2.3-ars-wrong-digits');
       await installPausedClock(page);
       const identity = await fastPath.startAt(customer, 'identity');
       const code = await identity.requestArsCall();
@@ -99,6 +101,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: the countdown runs out',
         severity: 'critical',
       });
+      await verifies('REQ-2.3-ars-timeout', 'REQ-3-countdown');
       await installPausedClock(page);
       const identity = await fastPath.startAt(customer, 'identity');
       const code = await identity.requestArsCall();
@@ -136,6 +139,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.identity, story: 'ARS: a new 인증요청', severity: 'normal' });
+    await verifies('REQ-2.3-ars-one-call');
     await installPausedClock(page);
     const identity = await fastPath.startAt(customer, 'identity');
     await identity.chooseArs();
@@ -166,6 +170,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: switching to 해외출국 확인',
         severity: 'normal',
       });
+      await verifies('REQ-2.3-ars-one-call', 'REQ-2.3-overseas-refused');
       const identity = await fastPath.startAt(customer, 'identity');
       const code = await identity.requestArsCall();
 
@@ -189,6 +194,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: 'ARS: switching to 해외출국 확인',
         severity: 'normal',
       });
+      await verifies('REQ-2.3-overseas-refused');
       // Beyond the spec (which says only "the page polls"): the poll is the page's fetch, the only one that
       // reads JSON on this screen, and the form is the page's navigation POST; their URLs are the bank's own.
       await installPausedClock(page);
@@ -232,6 +238,7 @@ test.describe('본인인증 by 전화인증(ARS)', { tag: '@ars' }, () => {
         story: "ARS: the server's own deadline",
         severity: 'normal',
       });
+      await verifies('REQ-3-server-deadline', 'REQ-9-test-clock');
       // Real time: the page's own 3:00 is far away, so whatever expires the call, the page did not.
       const expireReports: string[] = [];
       page.on('request', (request) => {

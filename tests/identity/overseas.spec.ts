@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test, type CustomerOptions } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, type CustomerOptions, verifies } from '../../fixtures/index.ts';
 import { AccountPage } from '../../pages/index.ts';
 import { callStates } from './helpers.ts';
 
@@ -11,6 +11,7 @@ test.describe('본인인증 by 해외출국 확인', { tag: '@overseas' }, () =>
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.identity, story: '해외출국 확인: departed', severity: 'critical' });
+    await verifies('REQ-2.3-overseas-pass');
     const traveller = await makeCustomer({ abroad: 'departed' });
     const identity = await fastPath.startAt(traveller, 'identity');
 
@@ -39,6 +40,7 @@ test.describe('본인인증 by 해외출국 확인', { tag: '@overseas' }, () =>
           story: `해외출국 확인: ${abroad ?? 'no record'}`,
           severity: 'normal',
         });
+        await verifies('REQ-2.3-overseas-refused');
         const customer = await makeCustomer({ abroad });
         const identity = await fastPath.startAt(customer, 'identity');
 

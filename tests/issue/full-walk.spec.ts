@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { makeCertificatePin } from '../../fixtures/data/index.ts';
 import { StarBankingApp } from '../../pages/StarBankingApp.ts';
 import { Stepper } from '../../pages/components/Stepper.ts';
@@ -18,6 +18,15 @@ test.describe('Issuance, full walk', { tag: ['@smoke', '@issue'] }, () => {
         story: `New issue through the ${door === 'web' ? 'internet-banking' : 'KB스타뱅킹 app'} door`,
         severity: 'blocker',
       });
+      await verifies(
+        door === 'web' ? 'REQ-1-web-door' : 'REQ-1-app-door',
+        'REQ-2-stepper',
+        'REQ-2.3-ars-call',
+        'REQ-2-completion-page',
+        'REQ-2-completion-sms',
+        'REQ-4-one-active',
+        'REQ-4-validity-3y',
+      );
       // Every stage, walked: triple time, as IssuanceFlow.walk() gives itself (the stages are called one by one here).
       test.slow();
       const dayBefore = koreaDate(Date.now());
@@ -92,6 +101,7 @@ test.describe('KB스타뱅킹 certificate choice', { tag: ['@issue', '@door'] },
       story: 'KB국민인증서 발급 explains where each certificate works',
       severity: 'normal',
     });
+    await verifies('REQ-1-app-door', 'REQ-1-app-kb-cert-info');
     const app = new StarBankingApp(page);
     await frontDoor.goto();
     await app.openIssuanceChoice();

@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { InternetBankingHome } from '../../pages/InternetBankingHome.ts';
 import { LoginPage } from '../../pages/LoginPage.ts';
 
@@ -15,6 +15,7 @@ test.describe('Logged-out rule', { tag: ['@issue', '@door'] }, () => {
       story: 'Starting the flow logged in logs the customer out',
       severity: 'critical',
     });
+    await verifies('REQ-1-logged-out');
     const customer = await makeCustomer();
     const header = new InternetBankingHome(page);
 
@@ -45,6 +46,7 @@ test.describe('Logged-out rule', { tag: ['@issue', '@door'] }, () => {
       story: 'Starting the flow logged out shows no notice',
       severity: 'normal',
     });
+    await verifies('REQ-1-logged-out');
     const header = new InternetBankingHome(page);
 
     await frontDoor.goto();

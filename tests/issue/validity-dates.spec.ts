@@ -1,5 +1,5 @@
 import { makeCertificatePin } from '../../fixtures/data/index.ts';
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { koreaDate, offsetTo } from './koreaDates.ts';
 import { expectOneActiveKbCertificate } from './registry.ts';
 
@@ -14,6 +14,7 @@ const CASES = [
     issuedAt: '2028-02-29T12:00:00+09:00',
     issuedOn: '2028.02.29',
     expiresOn: '2031.02.28',
+    requirements: ['REQ-4-leap-day', 'REQ-4-validity-3y'],
   },
   {
     title: 'an issue before 09:00 Korea time shows the Korea dates, not the UTC day before',
@@ -21,6 +22,7 @@ const CASES = [
     issuedAt: '2027-03-10T07:30:00+09:00',
     issuedOn: '2027.03.10',
     expiresOn: '2030.03.10',
+    requirements: ['REQ-8-korea-time', 'REQ-4-validity-3y'],
   },
   {
     // Both at once: the UTC date is 28 Feb, so a UTC-day bug and a leap-day bug each show.
@@ -29,13 +31,15 @@ const CASES = [
     issuedAt: '2028-02-29T07:30:00+09:00',
     issuedOn: '2028.02.29',
     expiresOn: '2031.02.28',
+    requirements: ['REQ-4-leap-day', 'REQ-8-korea-time'],
   },
 ] as const;
 
 test.describe('Validity dates of a new certificate', { tag: ['@issue'] }, () => {
-  for (const { title, story, issuedAt, issuedOn, expiresOn } of CASES) {
+  for (const { title, story, issuedAt, issuedOn, expiresOn, requirements } of CASES) {
     test(title, async ({ makeCustomer, fastPath, issuanceFlow, testApi }) => {
       await labelTest({ feature: FEATURES.registry, story, severity: 'critical' });
+      await verifies(...requirements, 'REQ-9-test-clock');
       const customer = await makeCustomer();
       // The test runs for seconds, the chosen instants are hours from a date change.
       await testApi.setClock(customer.userId, offsetTo(issuedAt));

@@ -1,4 +1,12 @@
-import { expect, FEATURES, labelTest, test, type Customer, type FlowMap } from '../../fixtures/index.ts';
+import {
+  expect,
+  FEATURES,
+  labelTest,
+  test,
+  type Customer,
+  type FlowMap,
+  verifies,
+} from '../../fixtures/index.ts';
 import { PasswordPage, splitRrn, type CloudIdentity, type CloudPage } from '../../pages/index.ts';
 import { ALERT, anotherName, expectNothingIssued, formAnswer, openByUrl, otherTwoDigits } from './support.ts';
 
@@ -49,6 +57,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
         story: "Cloud: someone else's details",
         severity: 'critical',
       });
+      await verifies('REQ-2.5-cloud-identity-match', 'REQ-2-server-validation');
       const customer = await makeCustomer();
       const other = await makeCustomer();
       const cloud = await fastPath.startAt(customer, 'cloud');
@@ -83,6 +92,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
       story: 'Cloud: terms not agreed',
       severity: 'critical',
     });
+    await verifies('REQ-2.5-cloud-consent');
     const cloud = await fastPath.startAt(customer, 'cloud');
 
     await cloud.fill(detailsOf(customer));
@@ -110,6 +120,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
       story: 'Cloud: the right SMS',
       severity: 'blocker',
     });
+    await verifies('REQ-2.5-cloud-sms-code');
     // A paused clock holds the countdown at its first value, however slow the machine.
     await page.clock.install();
     await page.clock.pauseAt(Date.now() + 1_000);
@@ -141,6 +152,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
       story: 'Cloud: spaces trimmed',
       severity: 'normal',
     });
+    await verifies('REQ-2.5-cloud-sms-code');
     const cloud = await fastPath.startAt(customer, 'cloud');
     const code = await requestCode(cloud, customer);
 
@@ -163,6 +175,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
       story: 'Cloud: wrong digits',
       severity: 'critical',
     });
+    await verifies('REQ-2.5-cloud-wrong-digits');
     const cloud = await fastPath.startAt(customer, 'cloud');
     const code = await requestCode(cloud, customer);
 
@@ -190,6 +203,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
       story: 'Cloud: the countdown runs out',
       severity: 'critical',
     });
+    await verifies('REQ-2.5-cloud-timeout', 'REQ-3-countdown');
     await page.clock.install();
     const cloud = await fastPath.startAt(customer, 'cloud');
     const code = await requestCode(cloud, customer);
@@ -216,6 +230,7 @@ test.describe('금융결제원 cloud step refusals', { tag: '@negative' }, () =>
       story: "Cloud: the server's backstop deadline",
       severity: 'normal',
     });
+    await verifies('REQ-3-server-deadline', 'REQ-9-test-clock');
     const cloud = await fastPath.startAt(customer, 'cloud');
     const code = await requestCode(cloud, customer);
 

@@ -1,7 +1,13 @@
 import { fakerKO } from '@faker-js/faker';
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { ADDRESS_MAX_LENGTH } from '../../fixtures/data/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { CloudPage } from '../../pages/index.ts';
 import { formAnswer } from './support.ts';
+
+/** `address` edited by `suffix`, cut so it stays within the longest address allowed (the data may be that long). */
+function withSuffix(address: string, suffix: string): string {
+  return `${address.slice(0, ADDRESS_MAX_LENGTH - suffix.length)}${suffix}`;
+}
 
 // 고객정보 확인 (spec §2.4, after the medium): the customer's e-mail and address, editable; every
 // test starts AT the screen through the fast path.
@@ -15,6 +21,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
       story: '고객정보 확인: the held values',
       severity: 'normal',
     });
+    await verifies('REQ-2.4-details-prefilled', 'REQ-2-stepper');
 
     const details = await fastPath.startAt(customer, 'details');
 
@@ -37,9 +44,10 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
       story: '고객정보 확인: edits are saved',
       severity: 'critical',
     });
+    await verifies('REQ-2.4-details-saved');
     const edited = {
       email: `new.${fakerKO.string.alphanumeric({ length: 8, casing: 'lower' })}@example.com`,
-      address: `${customer.address} ${fakerKO.number.int({ min: 100, max: 999 })}호`,
+      address: withSuffix(customer.address, ` ${fakerKO.number.int({ min: 100, max: 999 })}호`),
     };
     const details = await fastPath.startAt(customer, 'details');
 
@@ -63,9 +71,11 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
       story: '고객정보 확인: a malformed e-mail',
       severity: 'normal',
     });
+    await verifies('REQ-2.4-details-email-validated', 'REQ-2-server-validation');
     const details = await fastPath.startAt(customer, 'details');
 
-    await details.edit({ email: 'kim.example.com', address: `${customer.address} 2층` });
+    const address = withSuffix(customer.address, ' 2층');
+    await details.edit({ email: 'kim.example.com', address });
     const answer = formAnswer(page);
     await details.next();
 
@@ -76,7 +86,7 @@ test.describe('고객정보 확인', { tag: '@negative' }, () => {
     await expect(details.stepper.current).toHaveText('계좌/보안매체 인증');
     // Values typed stay (spec §2).
     await expect(details.emailField).toHaveValue('kim.example.com');
-    await expect(details.addressField).toHaveValue(`${customer.address} 2층`);
+    await expect(details.addressField).toHaveValue(address);
     expect(await testApi.getCustomer(customer.userId)).toMatchObject({
       email: customer.email,
       address: customer.address,

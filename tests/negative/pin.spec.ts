@@ -5,7 +5,9 @@ import {
   test,
   type AllureLabels,
   type Customer,
+  type RequirementId,
   type TestApi,
+  verifies,
 } from '../../fixtures/index.ts';
 import type { PasswordPage } from '../../pages/index.ts';
 import { ALERT, expectNothingIssued, formAnswer, issueWithPin, ISSUED_SMS } from './support.ts';
@@ -67,6 +69,7 @@ interface RefusalCase {
   title: string;
   story: string;
   severity: AllureLabels['severity'];
+  requirement: RequirementId;
   refusal: Refusal;
 }
 
@@ -76,12 +79,14 @@ const REFUSAL_CASES: readonly RefusalCase[] = [
     title: `refuses a PIN of ${refusal.label} with the format message`,
     story: 'PIN: not 6 digits',
     severity: 'critical' as const,
+    requirement: 'REQ-2.5-pin-format' as const,
     refusal,
   })),
   ...WEAK.map((refusal) => ({
     title: `refuses the weak PIN ${refusal.pin} (${refusal.label})`,
     story: 'PIN: weak',
     severity: 'critical' as const,
+    requirement: 'REQ-2.5-pin-weak' as const,
     refusal,
   })),
   ...ORDER.map((refusal) => ({
@@ -90,6 +95,7 @@ const REFUSAL_CASES: readonly RefusalCase[] = [
     title: `checks ${refusal.label}`,
     story: 'PIN: checks in the order format, weak, mismatch',
     severity: 'normal' as const,
+    requirement: 'REQ-2.5-pin-check-order' as const,
     refusal,
   })),
 ];
@@ -118,9 +124,10 @@ async function expectRefusedAndNothingIssued(
 
 // 비밀번호 설정 (spec §2.5): every test starts AT the step through the fast path.
 test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
-  for (const { title, story, severity, refusal } of REFUSAL_CASES) {
+  for (const { title, story, severity, requirement, refusal } of REFUSAL_CASES) {
     test(title, async ({ fastPath, customer, testApi }) => {
       await labelTest({ feature: FEATURES.certificateSetup, story, severity });
+      await verifies(requirement, 'REQ-2-server-validation');
       const password = await fastPath.startAt(customer, 'password');
 
       expect(await submitPin(password, refusal)).toBe(400);
@@ -139,6 +146,7 @@ test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
       story: 'PIN: confirmation mismatch',
       severity: 'critical',
     });
+    await verifies('REQ-2.5-pin-mismatch');
     const password = await fastPath.startAt(customer, 'password');
 
     const mismatch = { label: 'mismatch', pin: '135790', confirmation: '135791', enter: typed };
@@ -163,6 +171,7 @@ test.describe('비밀번호 설정 refusals', { tag: '@negative' }, () => {
       story: 'PIN: 890123 is not weak',
       severity: 'normal',
     });
+    await verifies('REQ-2.5-pin-weak');
     const password = await fastPath.startAt(customer, 'password');
 
     const { completion, serial } = await issueWithPin(password, '890123');

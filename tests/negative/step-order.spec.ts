@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import {
   AccountPage,
   CompletionPage,
@@ -21,6 +21,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
     flowMap,
   }) => {
     await labelTest({ feature: FEATURES.terms, story: 'Skipping ahead by URL', severity: 'critical' });
+    await verifies('REQ-2-step-order');
     const terms = await startByLink(page, flowMap, door);
 
     for (const screen of AHEAD_OF_TERMS) {
@@ -43,6 +44,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
       flowMap,
     }) => {
       await labelTest({ feature: FEATURES.terms, story: 'A step URL without a flow', severity: 'critical' });
+      await verifies('REQ-2-no-flow-url');
 
       await openByUrl(page, flowMap, screen);
 
@@ -69,6 +71,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
       story: 'Submitting an earlier step resets progress',
       severity: 'critical',
     });
+    await verifies('REQ-2-resubmit-resets');
     // 본인인증 is done: the flow is at 계좌/보안매체 인증.
     await fastPath.startAt(customer, 'account');
     const userInfo = new UserInfoPage(page);
@@ -114,6 +117,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
       story: 'Step URLs after completion',
       severity: 'critical',
     });
+    await verifies('REQ-2-after-completion');
     const password = await fastPath.startAt(customer, 'password');
     const { completion, serial } = await issueWithPin(password, '246813');
 
@@ -142,6 +146,7 @@ test.describe('Flow state: the order of the steps', { tag: '@negative' }, () => 
       story: 'A step submitted after completion',
       severity: 'critical',
     });
+    await verifies('REQ-2-after-completion');
     const password = await fastPath.startAt(customer, 'password');
     // The same session in a second tab, still showing 비밀번호 설정 (the URL the first tab shows).
     const staleTab = await page.context().newPage();

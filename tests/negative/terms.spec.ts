@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { REQUIRED_TERMS, TERMS, UserInfoPage, type TermName } from '../../pages/index.ts';
 import { ALERT, formAnswer, openByUrl, startByLink } from './support.ts';
 
@@ -13,6 +13,7 @@ test.describe('약관동의 refusals', { tag: '@negative' }, () => {
         story: 'A required box left unchecked',
         severity: 'critical',
       });
+      await verifies('REQ-2.1-required-terms', 'REQ-2-server-validation');
       const terms = await startByLink(page, flowMap, door);
       for (const box of ALL_BOXES.filter((name) => name !== missing)) await terms.agreeTo(box);
 
@@ -39,6 +40,7 @@ test.describe('약관동의 refusals', { tag: '@negative' }, () => {
     flowMap,
   }) => {
     await labelTest({ feature: FEATURES.terms, story: '전체 동의 alone', severity: 'critical' });
+    await verifies('REQ-2.1-check-all');
     const terms = await startByLink(page, flowMap, door);
 
     await terms.agreeToAll();
@@ -53,6 +55,7 @@ test.describe('약관동의 refusals', { tag: '@negative' }, () => {
 
   test('lets the (선택) marketing consent stay unchecked', async ({ page, door, flowMap }) => {
     await labelTest({ feature: FEATURES.terms, story: 'The optional box is optional', severity: 'normal' });
+    await verifies('REQ-2.1-optional-marketing');
     const terms = await startByLink(page, flowMap, door);
     for (const box of REQUIRED_TERMS) await terms.agreeTo(box);
     await expect(terms.checkbox(TERMS.marketing)).not.toBeChecked();
@@ -79,6 +82,7 @@ test.describe('약관동의 refusals', { tag: '@negative' }, () => {
         story: '전체 동의 is consent to every box (server side)',
         severity: 'critical',
       });
+      await verifies('REQ-2.1-check-all-server');
       const terms = await startByLink(page, flowMap, door);
 
       await terms.agreeToAll();

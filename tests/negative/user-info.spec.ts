@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, type Customer, verifies } from '../../fixtures/index.ts';
 import {
   IdentityPage,
   REQUIRED_TERMS,
@@ -77,6 +77,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.userInfo, story: 'A wrong pair', severity: 'critical' });
+    await verifies('REQ-2.2-pair-mismatch', 'REQ-2-server-validation');
     const customer = await makeCustomer();
     const other = await makeCustomer();
     const userInfo = await agreeAndGoOn(await startByLink(page, flowMap, door));
@@ -106,6 +107,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
         story: 'A malformed pair is not counted',
         severity: 'normal',
       });
+      await verifies('REQ-2.2-malformed-rrn', 'REQ-8-rrn-placeholder');
       fiveSubmissions();
       const customer = await makeCustomer();
       const other = await makeCustomer();
@@ -136,6 +138,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.userInfo, story: 'The 5th wrong pair', severity: 'critical' });
+    await verifies('REQ-2.2-wrong-pair-limit');
     fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();
@@ -170,6 +173,7 @@ test.describe('사용자 정보 입력 refusals', { tag: '@negative' }, () => {
       story: 'The right pair after 4 wrong ones',
       severity: 'critical',
     });
+    await verifies('REQ-2.2-wrong-pair-limit');
     fiveSubmissions();
     const customer = await makeCustomer();
     const other = await makeCustomer();

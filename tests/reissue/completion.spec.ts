@@ -1,5 +1,5 @@
 import { makeCertificatePin } from '../../fixtures/data/index.ts';
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import {
   daysAfter,
   formatDay,
@@ -27,6 +27,13 @@ test.describe('Reissue completion', { tag: ['@reissue'] }, () => {
       story: 'Reissue of a KB certificate',
       severity: 'critical',
     });
+    await verifies(
+      'REQ-4-reissue-keeps-expiry',
+      'REQ-4-one-active',
+      'REQ-2-reissue-completion',
+      'REQ-2-completion-sms',
+      'REQ-8-korea-time',
+    );
     // An expiry at 01:00 Korea time: its Korea date is a day after its UTC date.
     const customer = await makeCustomer({ certificate: { expiresAt: koreaEarlyMorning(500) } });
     const old = await onlyCertificate(testApi, customer);
@@ -68,6 +75,7 @@ test.describe('Reissue completion', { tag: ['@reissue'] }, () => {
       story: "Reissue over another bank's certificate",
       severity: 'critical',
     });
+    await verifies('REQ-4-one-active', 'REQ-2-reissue-completion');
     const customer = await makeCustomer({ certificate: { bank: '신한은행' } });
     const old = await onlyCertificate(testApi, customer);
 
@@ -94,6 +102,7 @@ test.describe('Reissue completion', { tag: ['@reissue'] }, () => {
       story: 'Expired certificate: new issue',
       severity: 'critical',
     });
+    await verifies('REQ-4-expired-not-active', 'REQ-4-validity-3y');
     const customer = await makeCustomer({ certificate: { expiresAt: daysAfter(Date.now(), -2) } });
     const old = await onlyCertificate(testApi, customer);
     const dayBefore = koreaDate(Date.now());

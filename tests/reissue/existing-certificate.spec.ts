@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, FEATURES, labelTest, test, type Customer } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, type Customer, verifies } from '../../fixtures/index.ts';
 import { CertCenterPage } from '../../pages/CertCenterPage.ts';
 import { Dialog } from '../../pages/components/Dialog.ts';
 import { IdentityPage } from '../../pages/IdentityPage.ts';
@@ -51,6 +51,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
         story: 'Active KB certificate: reissue dialog',
         severity: 'critical',
       });
+      await verifies('REQ-2.2-reissue-dialog', 'REQ-2-reissue-completion');
       const customer = await makeCustomer({ certificate: { expiresAt: koreaEarlyMorning(400) } });
       const before = await testApi.certificates(customer.rrn);
 
@@ -85,6 +86,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
       story: "Another bank's certificate: reissue dialog",
       severity: 'critical',
     });
+    await verifies('REQ-2.2-other-bank-dialog');
     const customer = await makeCustomer({ certificate: { bank: '신한은행' } });
     const before = await testApi.certificates(customer.rrn);
 
@@ -102,6 +104,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
     { tag: '@door' },
     async ({ page, makeCustomer, issuanceFlow, testApi }) => {
       await labelTest({ feature: FEATURES.userInfo, story: 'Reissue dialog: 취소', severity: 'normal' });
+      await verifies('REQ-2.2-dialog-cancel');
       const customer = await makeCustomer({ certificate: {} });
       const before = await testApi.certificates(customer.rrn);
       const recordBefore = await testApi.getCustomer(customer.userId);
@@ -127,6 +130,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
         story: 'Suspended certificate: blocked',
         severity: 'critical',
       });
+      await verifies('REQ-2.2-suspended-blocked');
       const customer = await makeCustomer({ certificate: { status: 'suspended' } });
       const before = await testApi.certificates(customer.rrn);
 
@@ -154,6 +158,7 @@ test.describe('Existing certificate at 사용자 정보 입력', { tag: ['@reiss
       story: 'Expired certificate: new issue',
       severity: 'critical',
     });
+    await verifies('REQ-2.2-expired-new-issue', 'REQ-4-expired-not-active');
     const customer = await makeCustomer({ certificate: { expiresAt: daysAfter(Date.now(), -2) } });
 
     await submitUserInfo(page, issuanceFlow, customer);

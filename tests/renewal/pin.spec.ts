@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import { daysAfter } from '../issue/koreaDates.ts';
 import { seededPin, submitRenewalIdentity, wrongPin } from './renewalSteps.ts';
 
@@ -7,6 +7,7 @@ import { seededPin, submitRenewalIdentity, wrongPin } from './renewalSteps.ts';
 test.describe('Renewal PIN', { tag: ['@renewal', '@negative'] }, () => {
   test('counts a wrong PIN as 오류 1회/5회 and renews nothing', async ({ page, makeCustomer, testApi }) => {
     await labelTest({ feature: FEATURES.renewal, story: 'Wrong certificate PIN', severity: 'critical' });
+    await verifies('REQ-7-wrong-pin');
     const customer = await makeCustomer({ certificate: { expiresAt: daysAfter(Date.now(), 10) } });
     const before = await testApi.certificates(customer.rrn);
 
@@ -28,6 +29,7 @@ test.describe('Renewal PIN', { tag: ['@renewal', '@negative'] }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.renewal, story: 'Certificate PIN lock', severity: 'critical' });
+    await verifies('REQ-4-pin-lock', 'REQ-7-wrong-pin');
     const customer = await makeCustomer({ certificate: { expiresAt: daysAfter(Date.now(), 10) } });
     const [seeded] = await testApi.certificates(customer.rrn);
     const wrong = wrongPin(seededPin(customer));

@@ -1,4 +1,4 @@
-import { expect, FEATURES, labelTest, test } from '../../fixtures/index.ts';
+import { expect, FEATURES, labelTest, test, verifies } from '../../fixtures/index.ts';
 import {
   formatDay,
   koreaDate,
@@ -20,6 +20,7 @@ test.describe('Renewal', { tag: ['@renewal'] }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.renewal, story: 'Renewal inside the window', severity: 'critical' });
+    await verifies('REQ-7-renewed', 'REQ-4-renewal-expiry', 'REQ-1-certcenter-links', 'REQ-8-korea-time');
     // 01:00 in Korea: the Korea date is a day after the UTC date, so UTC arithmetic shows up.
     const customer = await makeCustomer({ certificate: { expiresAt: koreaEarlyMorning(10) } });
     const old = await onlyCertificate(testApi, customer);

@@ -1,4 +1,12 @@
-import { expect, FEATURES, labelTest, test, type Customer, type TestApi } from '../../fixtures/index.ts';
+import {
+  expect,
+  FEATURES,
+  labelTest,
+  test,
+  type Customer,
+  type TestApi,
+  verifies,
+} from '../../fixtures/index.ts';
 import type { RenewalPage } from '../../pages/RenewalPage.ts';
 import {
   daysAfter,
@@ -35,6 +43,7 @@ test.describe('Renewal window', { tag: ['@renewal'] }, () => {
     { tag: ['@negative'] },
     async ({ page, makeCustomer, testApi }) => {
       await labelTest({ feature: FEATURES.renewal, story: 'Too early', severity: 'critical' });
+      await verifies('REQ-7-too-early', 'REQ-4-renewal-window');
       const customer = await makeCustomer({ certificate: { expiresAt: daysAfter(Date.now(), 31) } });
       const before = await testApi.certificates(customer.rrn);
 
@@ -54,6 +63,7 @@ test.describe('Renewal window', { tag: ['@renewal'] }, () => {
         story: 'Window boundary: 30 days before expiry',
         severity: 'normal',
       });
+      await verifies('REQ-4-renewal-window', 'REQ-7-too-early', 'REQ-9-test-clock');
       const expiresAt = koreaEarlyMorning(100);
       const customer = await makeCustomer({ certificate: { expiresAt } });
       await testApi.setClock(customer.userId, offsetTo(Date.parse(daysAfter(expiresAt, -30)) - MARGIN_MS));
@@ -76,6 +86,7 @@ test.describe('Renewal window', { tag: ['@renewal'] }, () => {
       story: 'Window boundary: 30 days before expiry',
       severity: 'critical',
     });
+    await verifies('REQ-4-renewal-window', 'REQ-4-renewal-expiry', 'REQ-9-test-clock');
     const expiresAt = koreaEarlyMorning(100);
     const customer = await makeCustomer({ certificate: { expiresAt } });
     const customerNow = Date.parse(daysAfter(expiresAt, -30)) + MARGIN_MS;
@@ -101,6 +112,7 @@ test.describe('Renewal window', { tag: ['@renewal'] }, () => {
     testApi,
   }) => {
     await labelTest({ feature: FEATURES.renewal, story: 'Window boundary: expiry', severity: 'normal' });
+    await verifies('REQ-4-renewal-window');
     const expiresAt = koreaEarlyMorning(100);
     const customer = await makeCustomer({ certificate: { expiresAt } });
     await testApi.setClock(customer.userId, offsetTo(Date.parse(expiresAt) - MARGIN_MS));
@@ -117,6 +129,7 @@ test.describe('Renewal window', { tag: ['@renewal'] }, () => {
     { tag: ['@negative'] },
     async ({ page, makeCustomer, testApi }) => {
       await labelTest({ feature: FEATURES.renewal, story: 'Expired certificate', severity: 'critical' });
+      await verifies('REQ-7-expired', 'REQ-4-expired-not-active');
       const expiresAt = koreaEarlyMorning(100);
       const customer = await makeCustomer({ certificate: { expiresAt } });
       await testApi.setClock(customer.userId, offsetTo(Date.parse(expiresAt) + MARGIN_MS));
@@ -135,6 +148,7 @@ test.describe('Renewal window', { tag: ['@renewal'] }, () => {
     { tag: ['@negative'] },
     async ({ page, makeCustomer, testApi }) => {
       await labelTest({ feature: FEATURES.renewal, story: 'No certificate', severity: 'normal' });
+      await verifies('REQ-7-no-certificate');
       const customer = await makeCustomer();
 
       const renewal = await submitRenewalIdentity(page, customer);

@@ -24,6 +24,8 @@ describe('secretKindsIn', () => {
     ['the RRN with its hyphen', '주민등록번호 880412-2345670', ['rrn', 'full 주민등록번호 (pattern)']],
     ['the RRN without', 'rrn=8804122345670', ['rrn', 'full 주민등록번호 (pattern)']],
     ['someone else’s full RRN', 'typed 0101013456789 here', ['full 주민등록번호 (pattern)']],
+    ['a foreigner’s RRN', 'typed 0101015456789 here', ['full 주민등록번호 (pattern)']],
+    ['an RRN of the 1800s', 'typed 990101-0456781 here', ['full 주민등록번호 (pattern)']],
   ];
   for (const [why, text, kinds] of found) {
     it(`finds ${why}`, () => assert.deepEqual(secretKindsIn(text, SECRETS), kinds));
