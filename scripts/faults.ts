@@ -186,22 +186,20 @@ console.log(
     `unattributed: ${points[UNATTRIBUTED]?.join(', ') || 'none'} (${relative(process.cwd(), pointsFile)})\n`,
 );
 
-/** `3 of 22 tests` or `all 22 tests`: what a fault's run ran. */
-const runSize = (choice: Selection) =>
-  `${choice.tests ? `${choice.tests.length} of` : 'all'} ${tests(baseline.rows.length)}`;
+/** The baseline's tests in the project that can see `fault`. */
+const projectRows = (fault: FaultName) => baseline.rows.filter((row) => row.project === projectOf(fault));
+/** `3 of 22 tests` or `all 22 tests` (of the fault's project): what a fault's run ran. */
+const runSize = (fault: FaultName, choice: Selection) =>
+  `${choice.tests ? `${choice.tests.length} of` : 'all'} ${tests(projectRows(fault).length)}`;
 const results = new Map<FaultName, Run>();
 const choices = new Map<FaultName, Selection>();
 for (const [i, fault] of faults.entries()) {
   if (interrupted) break;
   const project = projectOf(fault);
-  const choice = selectTests(
-    fault,
-    points,
-    baseline.rows.filter((row) => row.project === project),
-  );
+  const choice = selectTests(fault, points, projectRows(fault));
   choices.set(fault, choice);
   console.log(
-    `[${i + 1}/${faults.length}] ${fault} (${project}): running ${runSize(choice)} (${choice.why})`,
+    `[${i + 1}/${faults.length}] ${fault} (${project}): running ${runSize(fault, choice)} (${choice.why})`,
   );
   const run: Run =
     choice.tests?.length === 0
@@ -226,10 +224,10 @@ console.log(
   `\ne2e:faults: kill matrix (${projectsText}${selection}; baseline ${tests(baseline.rows.length)} green)`,
 );
 const width = Math.max(...faults.map((fault) => fault.length));
-const sizeWidth = Math.max(...[...choices.values()].map((choice) => runSize(choice).length));
+const sizeWidth = Math.max(...[...choices].map(([fault, choice]) => runSize(fault, choice).length));
 for (const [fault, run] of results) {
   const choice = choices.get(fault);
-  const head = `  ${fault.padEnd(width)}  ${(choice ? runSize(choice) : '').padEnd(sizeWidth)}  `;
+  const head = `  ${fault.padEnd(width)}  ${(choice ? runSize(fault, choice) : '').padEnd(sizeWidth)}  `;
   if (run.broken || run.red.length === 0) {
     console.log(`${head}${run.broken ? outcome(run) : 'SURVIVED'}`);
     continue;
@@ -264,7 +262,11 @@ const lines = [
           ? '**SURVIVED**'
           : run.red.map((row) => cell(label(row))).join('<br>');
     const choice = choices.get(fault);
-    const size = !choice ? '' : choice.tests ? runSize(choice) : `${runSize(choice)} (${cell(choice.why)})`;
+    const size = !choice
+      ? ''
+      : choice.tests
+        ? runSize(fault, choice)
+        : `${runSize(fault, choice)} (${cell(choice.why)})`;
     return `| \`${fault}\` | ${cell(FAULTS[fault])} | ${projectOf(fault)} | ${size} | ${red} |`;
   }),
   '',
