@@ -19,7 +19,7 @@ export class CertCenterPage extends Screen {
 
   async waitUntilShown(): Promise<this> {
     await this.heading.waitFor();
-    return this;
+    return this.loaded();
   }
 
   @step('Start 금융인증서 발급/재발급')

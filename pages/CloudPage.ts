@@ -49,10 +49,11 @@ export class CloudPage extends IssuanceScreen {
     await this.reRequestButton.click();
   }
 
-  /** Waits for the two-digit code to send and returns it. */
+  /** Waits for the two-digit code to send (its page loaded, so its countdown runs) and returns it. */
   async smsCode(): Promise<string> {
     const code = this.smsCodeOutput.filter({ hasText: /^\s*\d{2}\s*$/ });
     await code.waitFor();
+    await this.loaded();
     return (await code.innerText()).trim();
   }
 }

@@ -17,6 +17,6 @@ export class CompletionPage extends Screen {
 
   async waitUntilShown(): Promise<this> {
     await this.heading.waitFor();
-    return this;
+    return this.loaded();
   }
 }

@@ -36,7 +36,7 @@ export class IdLookupPage extends Screen {
   /** The lookup form or, once a code was asked for, the code field. */
   async waitUntilShown(): Promise<this> {
     await this.nameField.or(this.codeField).first().waitFor();
-    return this;
+    return this.loaded();
   }
 
   @step(

@@ -20,7 +20,7 @@ export abstract class IssuanceScreen extends Screen {
   async waitUntilShown(): Promise<this> {
     if (this.stage) await this.stepper.waitForStage(this.stage);
     await this.marker.waitFor();
-    return this;
+    return this.loaded();
   }
 }
 

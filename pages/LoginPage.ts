@@ -16,7 +16,7 @@ export class LoginPage extends Screen {
 
   async waitUntilShown(): Promise<this> {
     await this.userIdField.waitFor();
-    return this;
+    return this.loaded();
   }
 
   @step((userId: string, password: string) => `Log in as ${userId} with password ${mask(password)}`)

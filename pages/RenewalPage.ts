@@ -30,7 +30,7 @@ export class RenewalPage extends Screen {
 
   async waitUntilShown(): Promise<this> {
     await this.heading.waitFor();
-    return this;
+    return this.loaded();
   }
 
   /** The new `유효기간` after renewal (`YYYY.MM.DD ~ YYYY.MM.DD`). */
