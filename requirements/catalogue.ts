@@ -562,5 +562,11 @@ export function requirement(id: RequirementId): Requirement {
   return found;
 }
 
+/**
+ * The Playwright annotation type and the Allure label name that carry a requirement id: written by
+ * fixtures/requirements.ts `verifies`, read by the matrix (scripts/lib/traceability.ts).
+ */
+export const REQUIREMENT_LABEL = 'requirement';
+
 /** `REQ-…` as written in a spec or a fault mapping; what the static gate and the matrix look for. */
 export const REQUIREMENT_ID_PATTERN = /REQ-[0-9][0-9.]*-[a-z0-9]+(?:-[a-z0-9]+)*/g;

@@ -11,11 +11,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { TestResult } from 'allure-js-commons';
-import { REQUIREMENT_ID_PATTERN, type Requirement } from '../../requirements/catalogue.ts';
+import { REQUIREMENT_ID_PATTERN, REQUIREMENT_LABEL, type Requirement } from '../../requirements/catalogue.ts';
 import { requirementsBrokenBy } from '../../requirements/faults.ts';
-
-/** The Allure label (and Playwright annotation) naming a requirement: fixtures/requirements.ts. */
-const LABEL = 'requirement';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 export type RequirementStatus = 'passed' | 'failed' | 'untested' | 'not-run';
@@ -118,7 +115,7 @@ export function buildMatrix({
   const testsOf = new Map<string, TracedTest[]>();
   for (const result of lastAttempts(results)) {
     const test = traced(result);
-    for (const id of new Set(result.labels.filter((l) => l.name === LABEL).map((l) => l.value))) {
+    for (const id of new Set(result.labels.filter((l) => l.name === REQUIREMENT_LABEL).map((l) => l.value))) {
       testsOf.set(id, [...(testsOf.get(id) ?? []), test]);
     }
   }
