@@ -37,6 +37,7 @@ import {
 import { rowsOrNone, seconds, type TestRow } from './lib/jsonReport.ts';
 import { passThroughArgs, refuseArgs, runOutputs, runPlaywright } from './lib/playwright.ts';
 import { gitCommit } from './lib/runFacts.ts';
+import type { FaultMatrix } from './lib/traceability.ts';
 
 const ROOT = resolve('reports/faults');
 const MATRIX = resolve('reports/fault-matrix.md');
@@ -233,7 +234,9 @@ for (const [i, fault] of faults.entries()) {
   console.log(`[${i + 1}/${faults.length}] ${fault}: ${outcome(run)} (${seconds(run.wallMs)})`);
 }
 
-const killed = [...results.values()].filter((run) => !run.broken && run.red.length > 0).length;
+/** A fault is killed when its run went red without breaking. */
+const isKilled = (run: Run) => !run.broken && run.red.length > 0;
+const killed = [...results.values()].filter(isKilled).length;
 const survived = [...results]
   .filter(([, run]) => !run.broken && run.red.length === 0)
   .map(([fault]) => fault);
@@ -300,21 +303,15 @@ const lines = [
 mkdirSync(resolve('reports'), { recursive: true });
 writeFileSync(MATRIX, lines.join('\n'));
 // The same verdicts for machines: the traceability matrix marks a requirement guarded by a killed fault.
-const verdicts = {
+const verdicts: FaultMatrix = {
   generatedAt: new Date().toISOString(),
   commit: gitCommit(),
-  faults: faults
-    .filter((fault) => results.has(fault))
-    .map((fault) => {
-      const run = results.get(fault);
-      const killedHere = run !== undefined && !run.broken && run.red.length > 0;
-      return {
-        name: fault,
-        project: projectOf(fault),
-        killed: killedHere,
-        redTests: run?.red.map(label) ?? [],
-      };
-    }),
+  faults: [...results].map(([fault, run]) => ({
+    name: fault,
+    project: projectOf(fault),
+    killed: isKilled(run),
+    redTests: run.red.map(label),
+  })),
 };
 writeFileSync(MATRIX_JSON, `${JSON.stringify(verdicts, null, 2)}\n`);
 console.log(`matrix → ${relative(process.cwd(), MATRIX)}, ${relative(process.cwd(), MATRIX_JSON)}`);

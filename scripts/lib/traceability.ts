@@ -49,7 +49,8 @@ export interface Traceability {
 export interface FaultMatrix {
   generatedAt: string;
   commit: string;
-  faults: { name: string; killed: boolean; redTests: string[] }[];
+  /** `project`: the one the fault ran in (files written before it was recorded have none). */
+  faults: { name: string; project?: string; killed: boolean; redTests: string[] }[];
 }
 
 const label = (result: TestResult, name: string) => result.labels.find((l) => l.name === name)?.value;
