@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from '@playwright/test';
-import { readCustomerLedger } from '../fixtures/customerLedger.ts';
+import { readCustomerLedger, stillHeld } from '../fixtures/customerLedger.ts';
 import { RUN_ID_SPACE } from '../fixtures/data/unique.ts';
 import { ENVIRONMENT_DEFECT } from '../fixtures/environment.ts';
 import { TestApi } from '../fixtures/testApi.ts';
@@ -84,8 +84,15 @@ async function suiteRun(name: string, runId: number): Promise<Outcome> {
       E2E_RUN_ID: String(runId),
     },
   );
-  const made = readCustomerLedger(runId).length;
-  return { name, code, wallMs, rows: rowsOrNone(outputs.json), made, leftBehind: await leftBehind(runId) };
+  const made = readCustomerLedger(runId);
+  return {
+    name,
+    code,
+    wallMs,
+    rows: rowsOrNone(outputs.json),
+    made: made.length,
+    leftBehind: await leftBehind(made),
+  };
 }
 
 /** Customers the bank has made so far, as its log says. */
@@ -114,12 +121,11 @@ async function restartMidway(halfway: number, run: Promise<unknown>): Promise<nu
   return Date.now();
 }
 
-/** This run's customers (its ledger) the bank still holds: checked here, not taken from the run's word. */
-async function leftBehind(runId: number): Promise<string[]> {
+/** A run's customers (its ledger) the bank still holds: checked here, not taken from the run's word. */
+async function leftBehind(made: readonly string[]): Promise<string[]> {
   const api = await TestApi.open(request, { baseURL: bank.baseURL, token });
   try {
-    const held = new Set((await api.listCustomers()).userIds);
-    return readCustomerLedger(runId).filter((userId) => held.has(userId));
+    return await stillHeld(api, made);
   } finally {
     await api.dispose();
   }
