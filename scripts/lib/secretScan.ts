@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { LedgerEntry } from '../../fixtures/secretLedger.ts';
+import { escapeMarkup } from './markup.ts';
 
 export interface Finding {
   file: string;
@@ -101,10 +102,6 @@ export function scanFile(name: string, file: string, secrets: readonly LedgerEnt
   return scanFiles(name, [file], secrets, (f) => readFileSync(f, 'utf8'));
 }
 
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** One testcase per source, for CI's count (scripts/test-summary.ts). */
 export function junitOf(results: readonly SourceResult[]): string {
   const failed = results.filter((r) => r.missing || r.findings.length > 0).length;
@@ -114,9 +111,9 @@ export function junitOf(results: readonly SourceResult[]): string {
       ? `not found: ${r.missing}`
       : r.findings.map((f) => `${f.file}: ${f.kind}`).join('\n');
     const failure = problem
-      ? `<failure message="${xmlEscape(problem.split('\n')[0]!)}">${xmlEscape(problem)}</failure>`
+      ? `<failure message="${escapeMarkup(problem.split('\n')[0]!)}">${escapeMarkup(problem)}</failure>`
       : '';
-    return `  <testcase classname="scan-secrets" name="${xmlEscape(title)}">${failure}</testcase>`;
+    return `  <testcase classname="scan-secrets" name="${escapeMarkup(title)}">${failure}</testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

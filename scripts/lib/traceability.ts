@@ -13,6 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { TestResult } from 'allure-js-commons';
 import { REQUIREMENT_ID_PATTERN, REQUIREMENT_LABEL, type Requirement } from '../../requirements/catalogue.ts';
 import { requirementsBrokenBy } from '../../requirements/faults.ts';
+import { escapeMarkup } from './markup.ts';
 
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 export type RequirementStatus = 'passed' | 'failed' | 'untested' | 'not-run';
@@ -227,12 +228,6 @@ export function toCsv(matrix: Traceability): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
-  );
-
 /**
  * The matrix as one offline, printable Korean page: totals, filters by section and status (a small
  * inline script; without it every row shows), one `<tbody>` row per requirement, each test linked to
@@ -242,18 +237,18 @@ export function toHtml(matrix: Traceability, allureReport: string): string {
   const sum = totals(matrix);
   const sections = [...new Set(matrix.requirements.map((entry) => entry.section))];
   const option = (value: string, text: string) =>
-    `<option value="${escapeHtml(value)}">${escapeHtml(text)}</option>`;
+    `<option value="${escapeMarkup(value)}">${escapeMarkup(text)}</option>`;
   const testItem = (test: TracedTest) =>
-    `<li class="${test.status}"><a href="${escapeHtml(`${allureReport}/index.html#/${test.allureId}`)}">` +
-    `${escapeHtml(test.title)}</a> <span class="where">[${escapeHtml(test.project)}] ${escapeHtml(test.file)}</span> ` +
+    `<li class="${test.status}"><a href="${escapeMarkup(`${allureReport}/index.html#/${test.allureId}`)}">` +
+    `${escapeMarkup(test.title)}</a> <span class="where">[${escapeMarkup(test.project)}] ${escapeMarkup(test.file)}</span> ` +
     `<span class="status">${STATUS_KO[test.status]}</span></li>`;
   const row = (entry: TracedRequirement) =>
-    `<tr data-section="${escapeHtml(entry.section)}" data-status="${entry.status}" class="${entry.status}">` +
-    `<td class="id">${escapeHtml(entry.id)}</td><td class="section">${escapeHtml(entry.section)}</td>` +
-    `<td>${escapeHtml(entry.title)}${entry.rule ? `<div class="rule">rules.ts: ${escapeHtml(entry.rule)}</div>` : ''}</td>` +
-    `<td class="status">${STATUS_KO[entry.status]}${entry.untestable ? `<div>${escapeHtml(entry.untestable)}</div>` : ''}</td>` +
+    `<tr data-section="${escapeMarkup(entry.section)}" data-status="${entry.status}" class="${entry.status}">` +
+    `<td class="id">${escapeMarkup(entry.id)}</td><td class="section">${escapeMarkup(entry.section)}</td>` +
+    `<td>${escapeMarkup(entry.title)}${entry.rule ? `<div class="rule">rules.ts: ${escapeMarkup(entry.rule)}</div>` : ''}</td>` +
+    `<td class="status">${STATUS_KO[entry.status]}${entry.untestable ? `<div>${escapeMarkup(entry.untestable)}</div>` : ''}</td>` +
     `<td>${entry.tests.length > 0 ? `<ul>${entry.tests.map(testItem).join('')}</ul>` : '—'}</td>` +
-    `<td>${entry.guardedBy.length > 0 ? escapeHtml(entry.guardedBy.join(', ')) : '—'}</td></tr>`;
+    `<td>${entry.guardedBy.length > 0 ? escapeMarkup(entry.guardedBy.join(', ')) : '—'}</td></tr>`;
   const count = (status: RequirementStatus) => `${STATUS_KO[status]} ${sum.byStatus[status]}`;
 
   return `<!doctype html>
@@ -279,7 +274,7 @@ ul { margin: 0; padding-left: 1.1rem; }
 </head>
 <body>
 <h1>요구사항 추적 매트릭스 — KB국민은행 금융인증서 발급</h1>
-<p>생성: ${escapeHtml(matrix.generatedAt)} · 커밋: ${escapeHtml(matrix.commit)}</p>
+<p>생성: ${escapeMarkup(matrix.generatedAt)} · 커밋: ${escapeMarkup(matrix.commit)}</p>
 <p class="totals">요구사항 ${sum.requirements}개: ${count('passed')} · ${count('failed')} · ${count('untested')} · ${count('not-run')} · 결함 주입으로 검증됨 ${sum.guarded}</p>
 <form class="filters">
 <label>절 <select id="section-filter"><option value="">전체</option>${sections.map((s) => option(s, `§${s}`)).join('')}</select></label>
