@@ -1,7 +1,7 @@
 import { expect, FEATURES, labelTest, test, type Customer, verifies } from '../../fixtures/index.ts';
 import type { AccountPage } from '../../pages/AccountPage.ts';
 import { CustomerDetailsPage } from '../../pages/CustomerDetailsPage.ts';
-import { holdRequests } from '../identity/helpers.ts';
+import { holdRequests, pageScriptsStarted } from '../identity/helpers.ts';
 import {
   answerWronglyTimes,
   expectLockedByOneMoreWrongAnswer,
@@ -106,7 +106,7 @@ test.describe('보안카드', { tag: '@security-card' }, () => {
     await backField.click();
     await page.keyboard.type('3');
     await (await scripts.next()).continue();
-    await page.waitForLoadState('load');
+    await pageScriptsStarted(page);
     await page.keyboard.type('4');
 
     await expect(frontField).toHaveValue('12');
